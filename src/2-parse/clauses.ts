@@ -1,0 +1,290 @@
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Clause, ClauseExpression, ReductionOperator, ScheduleKind, VariableReference } from "./ast.js";
+import { parseClauseExpression } from "./clause-expression.js";
+import type { DirectiveCursor, Word } from "./cursor.js";
+import { suggest } from "./suggest.js";
+
+/** What a clause parser needs besides the cursor: where to report, and which directive it is on. */
+export interface ClauseContext {
+  readonly directive: string;
+  readonly report: (d: Diagnostic) => void;
+}
+
+type ClauseParser = (cursor: DirectiveCursor, name: Word, ctx: ClauseContext) => Clause | undefined;
+
+const SCHEDULE_KINDS: readonly ScheduleKind[] = ["static", "dynamic", "guided", "auto", "runtime"];
+const REDUCTION_OPERATORS: readonly ReductionOperator[] = ["&&", "||", "+", "*", "-", "&", "|", "^"];
+
+/** Reports "expected X but found Y" at the cursor and returns undefined, for parsers to bail out with. */
+function expected(cursor: DirectiveCursor, what: string, ctx: ClauseContext): undefined {
+  const next = cursor.describeNext();
+  ctx.report(createDiagnostic("Expected", { expected: what, found: next.text }, next.span));
+  return undefined;
+}
+
+/** Consumes `(`; reports and returns false when it is missing. */
+function open(cursor: DirectiveCursor, name: Word, ctx: ClauseContext): boolean {
+  return cursor.eat("(") || expected(cursor, `'(' after '${name.text}'`, ctx) === true;
+}
+
+/** Consumes `)` and returns the clause's spans, or reports a missing `)`. */
+function close(cursor: DirectiveCursor, name: Word, ctx: ClauseContext) {
+  if (!cursor.eat(")")) return expected(cursor, `')' to close '${name.text}('`, ctx);
+  return { nameSpan: name.span, span: { ...name.span, length: cursor.base + cursor.position - name.span.start } };
+}
+
+/** Reads one clause argument as an expression, reporting text that does not parse. */
+function expression(cursor: DirectiveCursor, clause: string, ctx: ClauseContext, stopAtColon = false): ClauseExpression | undefined {
+  const raw = cursor.expression(stopAtColon);
+  if (raw.text === "") return expected(cursor, `an expression in '${clause}'`, ctx);
+  const parsed = parseClauseExpression(raw);
+  if (!parsed) ctx.report(createDiagnostic("BadExpression", { text: raw.text, clause }, raw.span));
+  return parsed;
+}
+
+/** Reads `a, b, c` up to the closing parenthesis. */
+function variableList(cursor: DirectiveCursor, clause: string, ctx: ClauseContext): VariableReference[] | undefined {
+  const list: VariableReference[] = [];
+  do {
+    const w = cursor.word();
+    if (!w) return expected(cursor, `a variable name in '${clause}'`, ctx);
+    if (cursor.peek() === "[" || cursor.peek() === ".") {
+      return expected(cursor, `',' or ')' after '${w.text}' (${clause} takes plain variable names)`, ctx);
+    }
+    list.push({ name: w.text, span: w.span });
+  } while (cursor.eat(","));
+  return list;
+}
+
+const listClause =
+  (kind: "private" | "firstprivate" | "shared"): ClauseParser =>
+  (cursor, name, ctx) => {
+    if (!open(cursor, name, ctx)) return undefined;
+    const variables = variableList(cursor, kind, ctx);
+    if (!variables) return undefined;
+    const spans = close(cursor, name, ctx);
+    return spans && { kind, variables, ...spans };
+  };
+
+const expressionClause =
+  (kind: "num_threads" | "if"): ClauseParser =>
+  (cursor, name, ctx) => {
+    if (!open(cursor, name, ctx)) return undefined;
+    if (kind === "if") skipDirectiveNameModifier(cursor, ctx);
+    const value = expression(cursor, kind, ctx);
+    if (!value) return undefined;
+    const spans = close(cursor, name, ctx);
+    if (spans && kind === "num_threads" && value.literal !== undefined && value.literal <= 0) {
+      ctx.report(createDiagnostic("NotPositive", { what: "number of threads", value: value.text }, value.span));
+    }
+    return spans && { kind, value, ...spans };
+  };
+
+/** `if(parallel: cond)` names the construct the condition is for; only `parallel` fits here. */
+function skipDirectiveNameModifier(cursor: DirectiveCursor, ctx: ClauseContext): void {
+  const start = cursor.position;
+  const w = cursor.word();
+  if (w && cursor.peek() === ":" && cursor.text[cursor.position + 1] !== ":") {
+    cursor.eat(":");
+    if (w.text !== "parallel") {
+      ctx.report(createDiagnostic("BadModifier", { modifier: w.text, clause: "if", expected: "'parallel'" }, w.span));
+    }
+    return;
+  }
+  cursor.seek(start);
+}
+
+const schedule: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  let modifier: "monotonic" | "nonmonotonic" | undefined;
+  let kindWord = cursor.word();
+  while (kindWord && (cursor.peek() === ":" || cursor.peek() === ",") && isModifierPosition(cursor)) {
+    if (kindWord.text === "monotonic" || kindWord.text === "nonmonotonic") {
+      if (modifier && modifier !== kindWord.text) {
+        ctx.report(createDiagnostic("ClauseConflict", { first: modifier, second: kindWord.text }, kindWord.span));
+      }
+      modifier = kindWord.text;
+    } else if (kindWord.text !== "simd") {
+      ctx.report(createDiagnostic("BadModifier", { modifier: kindWord.text, clause: "schedule", expected: "'monotonic' or 'nonmonotonic'" }, kindWord.span));
+    }
+    cursor.eat(",") || cursor.eat(":");
+    kindWord = cursor.word();
+  }
+  if (!kindWord) return expected(cursor, "a schedule kind (static, dynamic, guided, auto or runtime)", ctx);
+  const kind = SCHEDULE_KINDS.find((k) => k === kindWord!.text);
+  if (!kind) {
+    ctx.report(createDiagnostic("UnknownScheduleKind", { name: kindWord.text, suggestion: suggest(kindWord.text, SCHEDULE_KINDS) }, kindWord.span));
+    return undefined;
+  }
+  let chunk: ClauseExpression | undefined;
+  if (cursor.eat(",")) {
+    chunk = expression(cursor, "schedule", ctx);
+    if (!chunk) return undefined;
+    if (kind === "auto" || kind === "runtime") {
+      ctx.report(createDiagnostic("ChunkNotAllowed", { kind }, chunk.span));
+    } else if (chunk.literal !== undefined && chunk.literal <= 0) {
+      ctx.report(createDiagnostic("NotPositive", { what: "chunk size", value: chunk.text }, chunk.span));
+    }
+  }
+  const spans = close(cursor, name, ctx);
+  if (!spans) return undefined;
+  const base = { kind: "schedule" as const, schedule: kind, ...spans };
+  return { ...base, ...(modifier ? { modifier } : {}), ...(chunk ? { chunk } : {}) };
+};
+
+/** In `schedule(a, b: c)` the words before the colon are modifiers; in `schedule(a, 4)` there is none. */
+function isModifierPosition(cursor: DirectiveCursor): boolean {
+  const rest = cursor.text.slice(cursor.position);
+  return /^\s*(:|,\s*[A-Za-z_]+\s*:)/.test(rest) && !/^\s*:\s*:/.test(rest);
+}
+
+const lastprivate: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  let conditional = false;
+  const save = cursor.position;
+  const w = cursor.word();
+  if (w && cursor.peek() === ":") {
+    cursor.eat(":");
+    if (w.text === "conditional") conditional = true;
+    else ctx.report(createDiagnostic("BadModifier", { modifier: w.text, clause: "lastprivate", expected: "'conditional'" }, w.span));
+  } else {
+    cursor.seek(save);
+  }
+  const variables = variableList(cursor, "lastprivate", ctx);
+  if (!variables) return undefined;
+  const spans = close(cursor, name, ctx);
+  return spans && { kind: "lastprivate", conditional, variables, ...spans };
+};
+
+const reduction: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  const save = cursor.position;
+  const modifier = cursor.word();
+  if (modifier && cursor.peek() === ",") {
+    cursor.eat(",");
+    if (modifier.text !== "default") {
+      ctx.report(createDiagnostic("BadModifier", { modifier: modifier.text, clause: "reduction", expected: "'default' (inscan and task reductions are not supported)" }, modifier.span));
+    }
+  } else {
+    cursor.seek(save);
+  }
+  cursor.skipSpace();
+  const opStart = cursor.position;
+  let operator: ReductionOperator | undefined = REDUCTION_OPERATORS.find((op) => cursor.text.startsWith(op, opStart));
+  if (operator) cursor.eat(operator);
+  else {
+    const w = cursor.word();
+    if (w && (w.text === "max" || w.text === "min")) operator = w.text;
+    else {
+      const found = w ?? cursor.describeNext();
+      ctx.report(createDiagnostic("UnknownReductionOperator", { op: w ? w.text : cursor.text.slice(opStart, opStart + 1) || ")" }, found.span));
+      return undefined;
+    }
+  }
+  if (operator === "-") {
+    ctx.report(createDiagnostic("MinusReductionDeprecated", undefined, cursor.span(opStart, opStart + 1)));
+  }
+  if (!cursor.eat(":")) return expected(cursor, `':' after the reduction operator '${operator}'`, ctx);
+  const variables: VariableReference[] = [];
+  do {
+    const w = cursor.word();
+    if (!w) return expected(cursor, "a variable name in 'reduction'", ctx);
+    if (cursor.peek() === "[") {
+      const section = cursor.expression();
+      ctx.report(createDiagnostic("ArrayReductionNotSupportedYet", { item: w.text + section.text }, { ...w.span, length: section.span.start + section.span.length - w.span.start }));
+      return undefined;
+    }
+    variables.push({ name: w.text, span: w.span });
+  } while (cursor.eat(","));
+  const spans = close(cursor, name, ctx);
+  return spans && { kind: "reduction", operator, variables, ...spans };
+};
+
+const defaultClause: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  const w = cursor.word();
+  if (!w) return expected(cursor, "'shared' or 'none'", ctx);
+  const spans = close(cursor, name, ctx);
+  if (!spans) return undefined;
+  if (w.text !== "shared" && w.text !== "none") {
+    ctx.report(createDiagnostic("BadDefault", { value: w.text }, w.span));
+    return undefined;
+  }
+  return { kind: "default", value: w.text, ...spans };
+};
+
+const collapse: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  const raw = cursor.expression();
+  const spans = close(cursor, name, ctx);
+  if (!spans) return undefined;
+  const depth = /^\d+$/.test(raw.text) ? Number(raw.text) : NaN;
+  if (!(depth >= 1)) {
+    ctx.report(createDiagnostic("NotPositive", { what: "collapse depth (an integer literal)", value: raw.text }, raw.span));
+    return undefined;
+  }
+  return { kind: "collapse", depth, ...spans };
+};
+
+const flag =
+  (kind: "ordered" | "nowait"): ClauseParser =>
+  (cursor, name, ctx) => {
+    if (cursor.peek() === "(") {
+      ctx.report(createDiagnostic("ClauseNotAllowed", { name: `${kind}(…)`, directive: ctx.directive, reason: kind === "ordered" ? "doacross loops (ordered(n)) are not supported." : "it takes no argument." }, name.span));
+      cursor.eat("(");
+      cursor.expression();
+      cursor.eat(")");
+      return undefined;
+    }
+    return { kind, nameSpan: name.span, span: name.span };
+  };
+
+const procBind: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  const w = cursor.word();
+  if (!w) return expected(cursor, "primary, master, close or spread", ctx);
+  const spans = close(cursor, name, ctx);
+  if (!spans) return undefined;
+  if (!["primary", "master", "close", "spread"].includes(w.text)) {
+    ctx.report(createDiagnostic("BadProcBind", { value: w.text }, w.span));
+    return undefined;
+  }
+  ctx.report(createDiagnostic("ProcBindHasNoEffect", undefined, spans.span));
+  return { kind: "proc_bind", value: w.text, ...spans };
+};
+
+/** simd's tuning clauses are accepted and have no effect, like `simd` itself. */
+const simdHint: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  while (cursor.peek() !== ")" && !cursor.atEnd()) {
+    cursor.expression(true);
+    if (!cursor.eat(",") && !cursor.eat(":")) break;
+  }
+  const spans = close(cursor, name, ctx);
+  return spans && { kind: "simd-hint", name: name.text, ...spans };
+};
+
+/** The clauses of `parallel for`, keyed by name. */
+export const LOOP_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  schedule,
+  num_threads: expressionClause("num_threads"),
+  if: expressionClause("if"),
+  private: listClause("private"),
+  firstprivate: listClause("firstprivate"),
+  shared: listClause("shared"),
+  lastprivate,
+  reduction,
+  default: defaultClause,
+  collapse,
+  ordered: flag("ordered"),
+  nowait: flag("nowait"),
+  proc_bind: procBind,
+};
+
+/** The extra clauses of the `simd` forms: accepted, with no effect. */
+export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  safelen: simdHint,
+  simdlen: simdHint,
+  aligned: simdHint,
+  nontemporal: simdHint,
+};

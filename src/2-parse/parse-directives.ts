@@ -1,0 +1,141 @@
+import ts from "typescript";
+import type { DirectiveComment } from "../1-scan/directive-comment.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Clause, Directive } from "./ast.js";
+import { LOOP_CLAUSES, SIMD_CLAUSES, type ClauseContext } from "./clauses.js";
+import { DirectiveCursor, type Word } from "./cursor.js";
+import { DIRECTIVE_FIRST_WORDS, isCompiled, matchDirectiveName } from "./directive-names.js";
+import { suggest } from "./suggest.js";
+import { validateClauses } from "./validate-clauses.js";
+
+/** The directives tsomp will compile, and every problem found in the directive comments. */
+export interface ParseResult {
+  readonly directives: readonly Directive[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parses each directive comment: its name, then its clauses. Unknown and unsupported directives,
+ * malformed clauses and directives that stand before the wrong statement are reported; only
+ * well-formed directives on a `for` loop come back.
+ */
+export function parseDirectives(comments: readonly DirectiveComment[], file: string): ParseResult {
+  const directives: Directive[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const firstOnStatement = new Map<ts.Statement, string>();
+  for (const comment of comments) {
+    const report = (d: Diagnostic) => diagnostics.push(d);
+    const at = comment.text.indexOf("@omp");
+    const cursor = new DirectiveCursor(comment.text, comment.pos, file, at + 4);
+    const name = readName(cursor, report, cursor.span(at, at + 4));
+    if (!name) continue;
+    if (comment.statement) {
+      const first = firstOnStatement.get(comment.statement);
+      if (first) {
+        report(createDiagnostic("StackedDirective", { first }, cursor.span(at, comment.text.length)));
+        continue;
+      }
+      firstOnStatement.set(comment.statement, name.text);
+    }
+    if (!isCompiled(name.text)) continue;
+    const clauses = readClauses(cursor, name.text, report);
+    const before = diagnostics.length;
+    validateClauses(clauses, name.text, report);
+    const directive: Directive = {
+      name: name.text,
+      span: cursor.span(at, trimmedEnd(comment.text)),
+      nameSpan: name.span,
+      clauses,
+      source: comment.text.slice(at + 4).replace(/\s+/g, " ").trim(),
+      statement: comment.statement,
+      comment: { pos: comment.pos, end: comment.end },
+    };
+    if (!checkPlacement(directive, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
+    directives.push(directive);
+  }
+  return { directives, diagnostics };
+}
+
+const trimmedEnd = (text: string) => text.replace(/\s+$/, "").length;
+
+/** Reads the directive's name words; reports unknown and unsupported names and returns undefined for them. */
+function readName(cursor: DirectiveCursor, report: (d: Diagnostic) => void, ompSpan: Word["span"]): Word | undefined {
+  const start = cursor.position;
+  const words: Word[] = [];
+  for (let w = cursor.word(); w && words.length < 3; w = cursor.peek() === "(" ? undefined : cursor.word()) words.push(w);
+  if (words.length === 0) {
+    report(createDiagnostic("EmptyDirective", undefined, ompSpan));
+    return undefined;
+  }
+  const match = matchDirectiveName(words.map((w) => w.text));
+  if (!match) {
+    const first = words[0]!;
+    report(createDiagnostic("UnknownDirective", { name: first.text, suggestion: suggest(first.text, DIRECTIVE_FIRST_WORDS) }, first.span));
+    return undefined;
+  }
+  const last = words[match.wordCount - 1]!;
+  const span = { ...words[0]!.span, length: last.span.start + last.span.length - words[0]!.span.start };
+  cursor.seek(start);
+  for (let i = 0; i < match.wordCount; i++) cursor.word();
+  if (match.status === "not-yet") report(createDiagnostic("DirectiveNotSupportedYet", { name: match.name }, span));
+  if (match.status === "not-in-v1") report(createDiagnostic("DirectiveNotInV1", { name: match.name }, span));
+  return { text: match.name, span };
+}
+
+/** Reads clauses until the end of the directive, skipping optional commas between them. */
+function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
+  const table = directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+  const ctx: ClauseContext = { directive, report };
+  const clauses: Clause[] = [];
+  while (!cursor.atEnd()) {
+    cursor.eat(",");
+    const name = cursor.word();
+    if (!name) {
+      const next = cursor.describeNext();
+      report(createDiagnostic("Expected", { expected: "a clause name", found: next.text }, next.span));
+      return clauses;
+    }
+    const parse = table[name.text];
+    if (!parse) {
+      report(createDiagnostic("UnknownClause", { name: name.text, directive, suggestion: suggest(name.text, Object.keys(table)) }, name.span));
+      if (cursor.eat("(")) {
+        cursor.expression();
+        cursor.eat(")");
+      }
+      continue;
+    }
+    const clause = parse(cursor, name, ctx);
+    if (!clause) return clauses;
+    clauses.push(clause);
+  }
+  return clauses;
+}
+
+/** A loop directive must stand before a `for (…; …; …)` statement (labels allowed in between). */
+function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): boolean {
+  let statement = directive.statement;
+  const span = { file: directive.span.file, start: directive.comment.pos, length: directive.comment.end - directive.comment.pos };
+  while (statement && ts.isLabeledStatement(statement)) statement = statement.statement;
+  if (!statement) {
+    report(createDiagnostic("DirectiveAppliesToNothing", { directive: directive.name }, span));
+    return false;
+  }
+  if (!ts.isForStatement(statement)) {
+    report(createDiagnostic("DirectiveNeedsForLoop", { directive: directive.name, found: describeStatement(statement) }, span));
+    return false;
+  }
+  return true;
+}
+
+/** A short description of a statement for messages: "a 'while' loop", "a block". */
+function describeStatement(node: ts.Statement): string {
+  if (ts.isForOfStatement(node)) return "a 'for…of' loop";
+  if (ts.isForInStatement(node)) return "a 'for…in' loop";
+  if (ts.isWhileStatement(node)) return "a 'while' loop";
+  if (ts.isDoStatement(node)) return "a 'do…while' loop";
+  if (ts.isBlock(node)) return "a block";
+  if (ts.isFunctionDeclaration(node)) return "a function declaration";
+  if (ts.isVariableStatement(node)) return "a variable declaration";
+  if (ts.isIfStatement(node)) return "an 'if' statement";
+  return "this statement";
+}

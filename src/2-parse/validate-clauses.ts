@@ -1,0 +1,28 @@
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Clause } from "./ast.js";
+
+/** Clauses that may appear at most once on a directive. */
+const UNIQUE = new Set(["schedule", "num_threads", "if", "default", "collapse", "ordered", "nowait", "proc_bind"]);
+
+/** Checks the clauses of one directive together: duplicates, clauses that do not fit, conflicts. */
+export function validateClauses(clauses: readonly Clause[], directive: string, report: (d: Diagnostic) => void): void {
+  const seen = new Set<string>();
+  for (const clause of clauses) {
+    if (UNIQUE.has(clause.kind) && seen.has(clause.kind)) {
+      report(createDiagnostic("DuplicateClause", { name: clause.kind }, clause.nameSpan));
+    }
+    seen.add(clause.kind);
+    if (clause.kind === "nowait") {
+      report(createDiagnostic("ClauseNotAllowed", {
+        name: "nowait",
+        directive,
+        reason: "a parallel region always ends by joining its threads. Put 'nowait' on a 'for' inside a 'parallel' block instead.",
+      }, clause.nameSpan));
+    }
+  }
+  const ordered = clauses.find((c) => c.kind === "ordered");
+  const schedule = clauses.find((c) => c.kind === "schedule");
+  if (ordered && schedule?.kind === "schedule" && schedule.modifier === "nonmonotonic") {
+    report(createDiagnostic("ClauseConflict", { first: "ordered", second: "schedule(nonmonotonic: …)" }, schedule.nameSpan));
+  }
+}

@@ -1,0 +1,121 @@
+import ts from "typescript";
+import type { Directive } from "../2-parse/ast.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { bindClauseVariables } from "./clause-bindings.js";
+import { checkControlFlow } from "./control-flow.js";
+import { analyzeDataSharing } from "./data-sharing.js";
+import { analyzeLoopShape, spanOf } from "./loop-shape.js";
+import { mayThrow } from "./may-throw.js";
+import type { TypePrinter } from "./print-type.js";
+import { collectReferences, collectTypeReferences } from "./references.js";
+import { declarationOf, scopeOf } from "./scope.js";
+import type { LoopAnalysis, LoopShape } from "./types.js";
+
+/** What analysing one loop needs: the file, the type checker, a type printer and a place to report. */
+export interface LoopContext {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly checker: ts.TypeChecker;
+  readonly types: TypePrinter;
+  readonly report: (d: Diagnostic) => void;
+}
+
+/**
+ * Analyses one `parallel for`: its loop nest, what its body may not do, and how every variable it
+ * uses reaches the threads. Returns undefined when anything in it is an error (all reported).
+ */
+export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysis | undefined {
+  let errors = 0;
+  const report = (d: Diagnostic) => {
+    if (d.category === "error") errors++;
+    ctx.report(d);
+  };
+  const local = { ...ctx, report };
+  const clause = <K extends Directive["clauses"][number]["kind"]>(kind: K) =>
+    directive.clauses.find((c): c is Extract<Directive["clauses"][number], { kind: K }> => c.kind === kind);
+  const depth = clause("collapse")?.depth ?? 1;
+  const shape = analyzeLoopShape(directive.statement!, depth, local);
+  if (!shape) return undefined;
+  const loop = shape.levels[0]!.loop;
+  checkControlFlow(shape, local);
+  checkNumberTypes(shape, local);
+  const references = collectReferences(shape.body, ctx.checker);
+  const loopVariables = shape.levels.map((l) => l.variable);
+  for (const r of references) {
+    const declaration = declarationOf(r.symbol);
+    const isLoopVariable = shape.levels.some((l) => l.loop.initializer && declaration && (l.loop.initializer as ts.VariableDeclarationList).declarations[0] === declaration);
+    if (isLoopVariable && (r.access === "write" || r.access === "update")) {
+      report(createDiagnostic("LoopVariableAssigned", { name: r.node.text }, spanOf(r.node, ctx)));
+    }
+  }
+  const roles = bindClauseVariables(directive.clauses, loop, loopVariables, ctx.checker, report);
+  const typeParameters = enclosingTypeParameters(loop);
+  const localTypes = localTypeDeclarations(shape.body, loop, ctx);
+  const declaredTypeNames = new Set([...typeParameters.map((t) => t.name.text), ...localTypes.map((t) => (t as ts.InterfaceDeclaration).name.text)]);
+  const sharing = analyzeDataSharing(shape.body, references, roles, clause("default")?.value === "none", { ...local, loop, declaredTypeNames });
+  if (errors > 0) return undefined;
+  const schedule = clause("schedule");
+  return {
+    directive,
+    statement: loop,
+    shape,
+    schedule: { kind: schedule?.schedule ?? "static", chunk: schedule?.chunk },
+    numThreads: clause("num_threads")?.value,
+    ifCondition: clause("if")?.value,
+    captures: sharing.captures,
+    reductions: sharing.reductions,
+    privates: sharing.privates,
+    carriedLocals: sharing.carriedLocals,
+    localTypes,
+    typeParameters,
+    moduleReferences: sharing.moduleReferences,
+    mayThrow: mayThrow(shape.body, ctx.checker) || sharing.carriedLocals.length > 0,
+    trackedAssignments: sharing.trackedAssignments,
+  };
+}
+
+/** The loop variables and bounds of a parallel loop must be numbers (SPEC §3). */
+function checkNumberTypes(shape: LoopShape, ctx: LoopContext & { report: (d: Diagnostic) => void }): void {
+  const numeric = (node: ts.Node) => {
+    const type = ctx.checker.getTypeAtLocation(node);
+    return !!(type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.Any)) || (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.NumberLike));
+  };
+  const typeText = (node: ts.Node) => ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node));
+  for (const level of shape.levels) {
+    const declaration = (level.loop.initializer as ts.VariableDeclarationList).declarations[0]!;
+    if (!numeric(declaration.name)) {
+      ctx.report(createDiagnostic("LoopVariableNotNumber", { name: level.variable, type: typeText(declaration.name) }, spanOf(declaration.name, ctx)));
+      continue;
+    }
+    const bounds: [string, ts.Expression | undefined][] = [["lower bound", level.lower], ["upper bound", level.upper], ["step", level.step.expression]];
+    for (const [what, node] of bounds) {
+      if (node && !numeric(node)) ctx.report(createDiagnostic("BoundNotNumber", { what, type: typeText(node) }, spanOf(node, ctx)));
+    }
+  }
+}
+
+/** Type parameters of every function (or class) around the loop, outermost first. */
+function enclosingTypeParameters(node: ts.Node): ts.TypeParameterDeclaration[] {
+  const out: ts.TypeParameterDeclaration[][] = [];
+  for (let n = node.parent; n; n = n.parent) {
+    if ((ts.isFunctionLike(n) || ts.isClassLike(n)) && n.typeParameters) out.unshift([...n.typeParameters]);
+  }
+  return out.flat();
+}
+
+/** Interfaces and type aliases declared inside the enclosing functions that the body's annotations use. */
+function localTypeDeclarations(body: ts.Node, loop: ts.ForStatement, ctx: LoopContext): ts.Node[] {
+  const found = new Set<ts.Node>();
+  const queue = [body];
+  while (queue.length > 0) {
+    for (const symbol of collectTypeReferences(queue.shift()!, ctx.checker)) {
+      for (const d of symbol.declarations ?? []) {
+        if (!(ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d)) || found.has(d)) continue;
+        if (scopeOf(symbol, loop, ctx.sourceFile) !== "local") continue;
+        found.add(d);
+        queue.push(d);
+      }
+    }
+  }
+  return [...found].sort((a, b) => a.pos - b.pos);
+}

@@ -1,0 +1,187 @@
+import ts from "typescript";
+import type { ReductionOperator } from "../2-parse/ast.js";
+import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { analyzeAssignments } from "./assignment-flow.js";
+import type { ClauseRoles } from "./clause-bindings.js";
+import { carryLocals } from "./local-closures.js";
+import { spanOf } from "./loop-shape.js";
+import { checkReductionUses } from "./reduction-updates.js";
+import type { Reference } from "./references.js";
+import { declarationOf, scopeOf } from "./scope.js";
+import type { SharingContext } from "./sharing-context.js";
+import { typeFamily, type TypeFamily } from "./type-family.js";
+import type { Capture, CarriedLocal, PrivateVariable, Reduction } from "./types.js";
+
+/** The data-sharing decisions for one loop (SPEC §6). */
+export interface Sharing {
+  readonly captures: Capture[];
+  readonly reductions: Reduction[];
+  readonly privates: PrivateVariable[];
+  readonly carriedLocals: CarriedLocal[];
+  readonly moduleReferences: Reference[];
+  /** Assignments to lastprivate variables whose value comes from the last iteration that assigned them. */
+  readonly trackedAssignments: { node: ts.Expression; name: string }[];
+}
+
+const TYPED_ARRAY_WRITERS = new Set(["fill", "set", "copyWithin", "sort", "reverse"]);
+const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
+
+/** Reductions each type can take, with the private copy's starting value (undefined: the original value). */
+const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, string | undefined>>> = {
+  number: { "+": "0", "-": "0", "*": "1", "&": "-1", "|": "0", "^": "0", max: "-Infinity", min: "Infinity" },
+  bigint: { "+": "0n", "-": "0n", "*": "1n", "&": "-1n", "|": "0n", "^": "0n", max: undefined, min: undefined },
+  boolean: { "&&": "true", "||": "false" },
+};
+
+/**
+ * Decides, for every variable the loop uses, how each thread sees it: a parameter passed by
+ * value, shared typed-array memory, a copy, a private, a reduction, or a module-level binding
+ * that the module's worker code provides. Reports every use that cannot work on threads.
+ */
+export function analyzeDataSharing(body: ts.Statement, references: readonly Reference[], roles: Map<ts.Symbol, ClauseRoles>, defaultNone: boolean, ctx: SharingContext): Sharing {
+  const { carried, inner } = carryLocals(references, ctx);
+  const carriedSymbols = new Set(carried.map((c) => c.name));
+  const all = [...references, ...inner];
+  const bySymbol = new Map<ts.Symbol, Reference[]>();
+  for (const r of all) bySymbol.set(r.symbol, [...(bySymbol.get(r.symbol) ?? []), r]);
+  const result: Sharing = { captures: [], reductions: [], privates: [], carriedLocals: carried, moduleReferences: [], trackedAssignments: [] };
+
+  for (const [symbol, refs] of bySymbol) {
+    const scope = scopeOf(symbol, ctx.loop, ctx.sourceFile);
+    if (scope === "loop") continue;
+    if (scope === "module" || scope === "import") {
+      result.moduleReferences.push(...refs);
+      continue;
+    }
+    if (scope === "global") {
+      const write = refs.find((r) => r.access === "write" || r.access === "update");
+      if (write) ctx.report(createDiagnostic("GlobalWritten", { name: symbol.name }, spanOf(write.node, ctx)));
+      continue;
+    }
+    if (carriedSymbols.has(symbol.name) && carried.some((c) => declarationOf(symbol) === c.declaration)) continue;
+    const role = roles.get(symbol);
+    if (role) {
+      applyClauses(symbol, refs, role, body, result, ctx);
+      continue;
+    }
+    if (defaultNone) ctx.report(createDiagnostic("DefaultNoneUnlisted", { name: symbol.name }, spanOf(refs[0]!.node, ctx)));
+    implicit(symbol, refs, result, ctx);
+  }
+  for (const [symbol, role] of roles) {
+    if (!bySymbol.has(symbol)) applyClauses(symbol, [], role, body, result, ctx);
+  }
+  return result;
+}
+
+const describe: Record<TypeFamily, string> = {
+  number: "a number", bigint: "a bigint", boolean: "a boolean", scalar: "a value", "typed-array": "a shared typed array",
+  clone: "an object copied to each thread", function: "a function", instance: "a class instance", uncloneable: "a value that cannot be copied",
+  dynamic: "a value of unknown type",
+};
+
+/** A variable without a clause: SPEC §6's table decides. */
+function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, ctx: SharingContext): void {
+  const first = refs[0]!;
+  const family = typeFamily(ctx.checker.getTypeAtLocation(first.node), ctx.checker);
+  let elementsWritten = false;
+  for (const r of refs) {
+    const at = spanOf(r.node, ctx);
+    if (r.access === "write" || r.access === "update") {
+      if (family === "typed-array") ctx.report(createDiagnostic("SharedArrayReassigned", { name: symbol.name }, at));
+      else if (["number", "bigint", "boolean", "scalar", "dynamic"].includes(family)) ctx.report(createDiagnostic("WriteToOuterScalar", { name: symbol.name }, at));
+      else ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: describe[family] }, at));
+      return;
+    }
+    if (r.access === "element-write" || (r.access === "method-call" && TYPED_ARRAY_WRITERS.has(r.method!) && family === "typed-array")) {
+      if (family === "typed-array" || family === "dynamic") {
+        elementsWritten = true;
+        continue;
+      }
+    }
+    if (r.access === "element-write" || r.access === "property-write" || (r.access === "method-call" && MUTATORS.has(r.method!) && family !== "typed-array")) {
+      ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: describe[family] }, at));
+      return;
+    }
+  }
+  if (family === "function") {
+    ctx.report(createDiagnostic("FunctionNotCarriable", { name: symbol.name, reason: "it is a function value whose source tsomp cannot see here; declare the function in this module or in this function" }, spanOf(first.node, ctx)));
+    return;
+  }
+  if (family === "instance" || family === "uncloneable") {
+    const reason = family === "instance" ? "a copy would lose its methods and accessors; pass its fields instead" : "structured clone cannot copy it";
+    ctx.report(createDiagnostic("ValueNotTransferable", { name: symbol.name, type: ctx.checker.typeToString(ctx.checker.getTypeAtLocation(first.node)), reason }, spanOf(first.node, ctx)));
+    return;
+  }
+  if (family === "clone") ctx.report(createDiagnostic("ValueCopiedPerRegion", { name: symbol.name, kind: describe.clone.replace(" copied to each thread", "") }, spanOf(first.node, ctx)));
+  out.captures.push(capture(symbol, first, family, elementsWritten, ctx));
+}
+
+function capture(symbol: ts.Symbol, first: Reference, family: TypeFamily, elementsWritten: boolean, ctx: SharingContext): Capture {
+  const kind = family === "function" || family === "instance" || family === "uncloneable" ? "clone" : family;
+  const typeText = ctx.types.print(ctx.checker.getTypeAtLocation(first.node), ctx.declaredTypeNames);
+  return { name: symbol.name, symbol, kind, typeText, elementsWritten };
+}
+
+/** A variable named in clauses: private, firstprivate, lastprivate, shared or reduction. */
+function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, body: ts.Statement, out: Sharing, ctx: SharingContext): void {
+  const declaration = declarationOf(symbol)!;
+  const declaredType = ctx.checker.getTypeOfSymbolAtLocation(symbol, declaration);
+  const family = typeFamily(declaredType, ctx.checker);
+  const typeText = ctx.types.print(declaredType, ctx.declaredTypeNames);
+  const clauses = role.clauses;
+  const is = (id: ts.Identifier) => ctx.checker.getSymbolAtLocation(id) === symbol;
+  if (clauses.has("reduction")) {
+    reduction(symbol, refs, role, family, typeText, out, ctx);
+    return;
+  }
+  if (clauses.has("shared")) {
+    if (family !== "typed-array" && family !== "dynamic") {
+      ctx.report(createDiagnostic("CannotShare", { name: symbol.name, type: ctx.checker.typeToString(declaredType) }, role.span));
+      return;
+    }
+    implicit(symbol, refs.length > 0 ? refs : [], out, ctx);
+    return;
+  }
+  const firstprivate = clauses.has("firstprivate");
+  if (firstprivate) out.captures.push({ name: symbol.name, symbol, kind: family === "typed-array" ? "typed-array" : family === "number" || family === "bigint" || family === "boolean" ? family : family === "dynamic" ? "dynamic" : family === "scalar" ? "scalar" : "clone", typeText, elementsWritten: true });
+  if (!clauses.has("private") && !clauses.has("lastprivate")) return;
+  const facts = analyzeAssignments(body, is);
+  if (facts.exposedRead && !firstprivate) {
+    const clause = clauses.has("lastprivate") ? "lastprivate" : "private";
+    ctx.report(createDiagnostic("PrivateReadBeforeWrite", { name: symbol.name, clause }, spanOf(facts.exposedRead, ctx)));
+  }
+  if (!clauses.has("lastprivate")) {
+    out.privates.push({ name: symbol.name, typeText, initialized: false });
+    return;
+  }
+  const last = role.conditional || !facts.assignedOnEveryPath ? "last-assignment" : "last-iteration";
+  out.privates.push({ name: symbol.name, typeText, initialized: firstprivate, last });
+  if (last === "last-assignment") {
+    for (const r of refs) if (r.access === "write" || r.access === "update") out.trackedAssignments.push({ node: assignmentOf(r.node), name: symbol.name });
+  }
+}
+
+/** The whole assignment expression around an assigned identifier (`x = v`, `x++`, `[x, y] = …`). */
+function assignmentOf(id: ts.Identifier): ts.Expression {
+  let n: ts.Node = id;
+  while (n.parent && !ts.isExpressionStatement(n.parent) && !ts.isBinaryExpression(n) && !ts.isPrefixUnaryExpression(n) && !ts.isPostfixUnaryExpression(n)) n = n.parent;
+  while (n.parent && ts.isBinaryExpression(n.parent) && n.parent.left === n) n = n.parent;
+  return n as ts.Expression;
+}
+
+function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, family: TypeFamily, typeText: string, out: Sharing, ctx: SharingContext): void {
+  const op = role.operator!;
+  const type = family === "number" || family === "bigint" || family === "boolean" ? family : undefined;
+  if (!type || !(op in IDENTITY[type])) {
+    ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: ctx.checker.typeToString(ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+    return;
+  }
+  const verdicts = checkReductionUses(refs.map((r) => r.node), op);
+  for (const r of refs) {
+    const v = verdicts.get(r.node);
+    if (!v || v.ok) continue;
+    if (v.found !== undefined) ctx.report(createDiagnostic("ReductionUpdateMismatch", { name: symbol.name, op, found: v.found }, spanOf(r.node.parent, ctx)));
+    else ctx.report(createDiagnostic("ReductionVariableRead", { name: symbol.name, op }, spanOf(r.node, ctx)));
+  }
+  out.reductions.push({ name: symbol.name, operator: op, type, identity: IDENTITY[type][op], typeText });
+}

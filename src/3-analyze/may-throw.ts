@@ -1,0 +1,31 @@
+import ts from "typescript";
+
+/**
+ * True when an iteration of `body` may throw: it calls something, constructs, throws, spreads,
+ * divides bigints, or reads properties of untyped values. Loops whose bodies cannot throw skip
+ * recording the current iteration (a store per iteration that tight loops notice).
+ */
+export function mayThrow(body: ts.Node, checker: ts.TypeChecker): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) && node !== body) return false;
+    if (
+      ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isThrowStatement(node) || ts.isTaggedTemplateExpression(node) ||
+      ts.isSpreadElement(node) || ts.isSpreadAssignment(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ||
+      ts.isDeleteExpression(node) || ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isDecorator(node)
+    ) {
+      return true;
+    }
+    if (ts.isBinaryExpression(node)) {
+      const k = node.operatorToken.kind;
+      if (k === ts.SyntaxKind.InKeyword || k === ts.SyntaxKind.InstanceOfKeyword) return true;
+      const arithmetic = k === ts.SyntaxKind.SlashToken || k === ts.SyntaxKind.PercentToken || k === ts.SyntaxKind.AsteriskAsteriskToken ||
+        k === ts.SyntaxKind.SlashEqualsToken || k === ts.SyntaxKind.PercentEqualsToken || k === ts.SyntaxKind.AsteriskAsteriskEqualsToken;
+      if (arithmetic && !(checker.getTypeAtLocation(node.left).flags & ts.TypeFlags.NumberLike)) return true;
+    }
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && checker.getTypeAtLocation(node.expression).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+      return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(body);
+}

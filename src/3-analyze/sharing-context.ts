@@ -1,0 +1,15 @@
+import type ts from "typescript";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { TypePrinter } from "./print-type.js";
+
+/** What the data-sharing checks of one loop need to see and where they report. */
+export interface SharingContext {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly checker: ts.TypeChecker;
+  readonly report: (d: Diagnostic) => void;
+  readonly loop: ts.ForStatement;
+  readonly types: TypePrinter;
+  /** Names the region function will declare itself (copied local types, type parameters). */
+  readonly declaredTypeNames: ReadonlySet<string>;
+}

@@ -1,0 +1,71 @@
+import ts from "typescript";
+
+/** How a value of some type can reach other threads. */
+export type TypeFamily =
+  | "number"
+  | "bigint"
+  | "boolean"
+  /** Strings, null, undefined and unions of scalars: passed by value. */
+  | "scalar"
+  /** Typed arrays, DataViews and SharedArrayBuffers: shared memory. */
+  | "typed-array"
+  /** Plain arrays, objects, Maps, Sets, Dates…: copied by structured clone. */
+  | "clone"
+  | "function"
+  /** Class instances: a copy would lose their methods and accessors. */
+  | "instance"
+  /** Promises, weak collections, symbols: structured clone refuses them. */
+  | "uncloneable"
+  /** `any` and `unknown`: the runtime decides from the value. */
+  | "dynamic";
+
+const SHARED = new Set([
+  "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+  "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "DataView", "SharedArrayBuffer",
+]);
+const UNCLONEABLE = new Set(["Promise", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Symbol", "Generator", "Iterator"]);
+
+/** True when a symbol comes from TypeScript's lib files (so `Float64Array` is the real one). */
+function fromLib(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => /[\\/]lib\.[^\\/]*\.d\.ts$|[\\/]@types[\\/]node[\\/]/.test(d.getSourceFile().fileName));
+}
+
+/** Classifies a type into the family that decides how its values travel between threads. */
+export function typeFamily(type: ts.Type, checker: ts.TypeChecker): TypeFamily {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return "dynamic";
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? typeFamily(constraint, checker) : "dynamic";
+  }
+  if (type.isUnion()) return unionFamily(type.types.map((t) => typeFamily(t, checker)));
+  if (type.flags & ts.TypeFlags.NumberLike) return "number";
+  if (type.flags & ts.TypeFlags.BigIntLike) return "bigint";
+  if (type.flags & ts.TypeFlags.BooleanLike) return "boolean";
+  if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return "scalar";
+  if (type.flags & ts.TypeFlags.ESSymbolLike) return "uncloneable";
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol && fromLib(symbol)) {
+    if (SHARED.has(symbol.name)) return "typed-array";
+    if (UNCLONEABLE.has(symbol.name)) return "uncloneable";
+    return checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ? "function" : "clone";
+  }
+  if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0) return "function";
+  if (symbol && symbol.flags & ts.SymbolFlags.Class) return hasBehaviour(type, checker) ? "instance" : "clone";
+  return "clone";
+}
+
+/** A union is as good as its worst member; nullish members do not count. */
+function unionFamily(members: readonly TypeFamily[]): TypeFamily {
+  const real = members.filter((m) => m !== "scalar");
+  if (real.length === 0) return "scalar";
+  const unique = [...new Set(real)];
+  if (unique.length === 1) return members.length === real.length ? unique[0]! : unique[0] === "typed-array" ? "typed-array" : "scalar";
+  if (unique.every((u) => u === "number" || u === "bigint" || u === "boolean")) return "scalar";
+  for (const worst of ["uncloneable", "instance", "function", "dynamic", "clone"] as const) if (unique.includes(worst)) return worst;
+  return "clone";
+}
+
+/** True when a class instance has methods or accessors, which a structured-clone copy would lose. */
+function hasBehaviour(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return checker.getPropertiesOfType(type).some((p) => p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor));
+}

@@ -1,0 +1,100 @@
+import type ts from "typescript";
+import type { Directive, ReductionOperator, ScheduleKind, ClauseExpression } from "../2-parse/ast.js";
+import type { Reference } from "./references.js";
+
+/** The comparison of a canonical loop test, written as `variable REL bound`. */
+export type Relation = "<" | "<=" | ">" | ">=" | "!=";
+
+/** How the loop variable moves each iteration. */
+export interface Step {
+  /** The step's expression, or undefined for `++`/`--`. */
+  readonly expression: ts.Expression | undefined;
+  /** True for `-=` and `= v - s`: the step value is minus the expression. */
+  readonly negated: boolean;
+  /** The step's value when the source gives it as a literal (`i++` is 1, `i -= 2` is -2). */
+  readonly literal: number | undefined;
+}
+
+/** One loop of a (possibly collapsed) canonical loop nest. */
+export interface LoopLevel {
+  readonly loop: ts.ForStatement;
+  readonly variable: string;
+  readonly lower: ts.Expression;
+  readonly upper: ts.Expression;
+  readonly relation: Relation;
+  readonly step: Step;
+  /** Labels written directly on this loop, kept on the generated loop so `continue label` still works. */
+  readonly labels: readonly string[];
+}
+
+/** The shape of a parallel loop: its collapsed levels (outermost first) and the innermost body. */
+export interface LoopShape {
+  readonly levels: readonly LoopLevel[];
+  readonly body: ts.Statement;
+}
+
+/** The type family of a value, as far as moving it between threads is concerned. */
+export type ValueKind = "number" | "bigint" | "boolean" | "scalar" | "typed-array" | "clone" | "dynamic";
+
+/** A variable of the enclosing function(s) that the loop uses and that each thread receives as a parameter. */
+export interface Capture {
+  readonly name: string;
+  readonly symbol: ts.Symbol;
+  readonly kind: ValueKind;
+  /** The TypeScript type to declare the parameter with, in the printed output. */
+  readonly typeText: string;
+  /** True when the loop writes elements of this (typed-array) value, so a copy must be copied back. */
+  readonly elementsWritten: boolean;
+}
+
+/** A reduction variable with what combining it needs. */
+export interface Reduction {
+  readonly name: string;
+  readonly operator: ReductionOperator;
+  readonly type: "number" | "bigint" | "boolean";
+  /** The private copy's starting value as source text, or undefined to start from the original value. */
+  readonly identity: string | undefined;
+  readonly typeText: string;
+}
+
+/** A `private`/`lastprivate` variable, declared fresh in every thread. */
+export interface PrivateVariable {
+  readonly name: string;
+  readonly typeText: string;
+  /** Set for lastprivate: how the final value is chosen. */
+  readonly last?: "last-iteration" | "last-assignment";
+  /** True when the copy starts from the original value (also firstprivate). */
+  readonly initialized: boolean;
+}
+
+/** A local function or class the loop calls, copied into the region with its declaration text. */
+export interface CarriedLocal {
+  readonly name: string;
+  readonly declaration: ts.Node;
+}
+
+/** Everything the later phases need to know about one `parallel for`. */
+export interface LoopAnalysis {
+  readonly directive: Directive;
+  readonly statement: ts.ForStatement;
+  readonly shape: LoopShape;
+  readonly schedule: { readonly kind: ScheduleKind; readonly chunk: ClauseExpression | undefined };
+  readonly numThreads: ClauseExpression | undefined;
+  readonly ifCondition: ClauseExpression | undefined;
+  /** Values passed to every thread at the region's start, in parameter order. */
+  readonly captures: readonly Capture[];
+  readonly reductions: readonly Reduction[];
+  readonly privates: readonly PrivateVariable[];
+  /** Local functions and classes copied into the region, in source order. */
+  readonly carriedLocals: readonly CarriedLocal[];
+  /** Local type declarations that the body's annotations use, copied so the output type-checks. */
+  readonly localTypes: readonly ts.Node[];
+  /** Type parameters of the enclosing functions, declared again on the region function. */
+  readonly typeParameters: readonly ts.TypeParameterDeclaration[];
+  /** Uses of module-level declarations and imports, by the loop or by the local functions it carries. */
+  readonly moduleReferences: readonly Reference[];
+  /** True when an iteration may throw, so the generated loop records the current iteration. */
+  readonly mayThrow: boolean;
+  /** Assignments to lastprivate variables whose final value comes from the last iteration that assigned them. */
+  readonly trackedAssignments: readonly { readonly node: ts.Expression; readonly name: string }[];
+}

@@ -1,0 +1,100 @@
+import type ts from "typescript";
+import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
+import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
+import { lineAndColumn } from "../diagnostics/render.js";
+import type { OutputInfo, RegionInfo } from "../runtime/abi.js";
+import { MAX_POSITIONAL } from "../runtime/arguments.js";
+import type { ModulePlan, Parameter, RegionPlan } from "./types.js";
+
+/** The inputs of planning one module. */
+export interface PlanInput {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly loops: readonly LoopAnalysis[];
+  readonly module: ModuleAnalysis;
+  readonly allocations: readonly ts.NewExpression[];
+  readonly runtimeSpecifier: string;
+}
+
+/** Turns the analyses of one module into a plan: region numbers, call arguments, parameters, slots. */
+export function planModule(input: PlanInput): ModulePlan {
+  const regions = input.loops.map((loop, index) => planRegion(loop, index, input));
+  return {
+    regions,
+    imports: input.module.imports,
+    carried: input.module.carried,
+    values: input.module.values,
+    allocations: input.allocations,
+    runtimeSpecifier: input.runtimeSpecifier,
+  };
+}
+
+function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): RegionPlan {
+  const { line, column } = lineAndColumn(input.sourceFile.text, loop.statement.getStart(input.sourceFile));
+  const moduleValues = input.module.valuesByLoop.get(loop) ?? [];
+  const outputs: OutputInfo[] = [
+    ...loop.reductions.map((r): OutputInfo => ({ name: r.name, reduce: r.operator, type: r.type })),
+    ...loop.privates.filter((p) => p.last).map((p): OutputInfo => ({ name: p.name, last: p.last === "last-iteration" ? "iteration" : "assignment" })),
+  ];
+  const captureNames = [...loop.captures.map((c) => c.name), ...moduleValues.map((v) => v.name)];
+  const writes = loop.captures.filter((c) => c.elementsWritten && (c.kind === "typed-array" || c.kind === "dynamic")).map((c) => c.name);
+  const chunk = loop.schedule.chunk;
+  const values = [
+    ...(loop.ifCondition ? [loop.ifCondition.text] : []),
+    ...(loop.numThreads ? [loop.numThreads.text] : []),
+    ...(chunk && chunk.literal === undefined ? [chunk.text] : []),
+    ...loop.shape.levels.flatMap((l) => [text(l.lower), text(l.upper), stepText(l.step)]),
+    ...outputs.map((o) => o.name),
+    ...captureNames,
+  ];
+  const spill = values.length > MAX_POSITIONAL;
+  const info: RegionInfo = {
+    at: `${input.file}:${line}:${column}`,
+    vars: loop.shape.levels.map((l) => l.variable),
+    tests: loop.shape.levels.map((l) => l.relation),
+    ...(loop.schedule.kind !== "static" ? { schedule: loop.schedule.kind } : {}),
+    ...(chunk ? { chunk: chunk.literal ?? "arg" } : {}),
+    ...(loop.ifCondition ? { if: true } : {}),
+    ...(loop.numThreads ? { numThreads: true } : {}),
+    ...(outputs.length > 0 ? { outputs } : {}),
+    captures: captureNames,
+    ...(writes.length > 0 ? { writes } : {}),
+    ...(loop.mayThrow ? { tracks: true } : {}),
+    ...(spill ? { spill: true } : {}),
+  };
+  if (spill) values.splice(MAX_POSITIONAL - 1, values.length, `[${values.slice(MAX_POSITIONAL - 1).join(", ")}]`);
+  const parameters: Parameter[] = [
+    ...loop.captures.map((c) => ({ name: c.name, typeText: c.typeText })),
+    ...moduleValues.map((v) => ({ name: `__omp_${v.name}`, typeText: `__omp_type_${v.name}` })),
+  ];
+  const tracked = loop.privates.filter((p) => p.last === "last-assignment");
+  return {
+    index,
+    analysis: loop,
+    statement: labelled(loop.shape.levels[0]!),
+    directiveAt: loop.directive.span.start,
+    info,
+    values,
+    outputs: outputs.map((o) => o.name),
+    parameters,
+    moduleValueAssignments: moduleValues.map((v) => ({ name: v.name, parameter: `__omp_${v.name}` })),
+    positionVariables: new Map(tracked.map((p) => [p.name, `__omp_${p.name}_at`])),
+    slots: new Map(outputs.map((o, slot) => [o.name, slot])),
+  };
+}
+
+/** The loop statement with the labels written on it (the labels move into the region). */
+function labelled(level: LoopLevel): ts.Statement {
+  let s: ts.Statement = level.loop;
+  for (let i = 0; i < level.labels.length; i++) s = s.parent as ts.Statement;
+  return s;
+}
+
+const text = (e: ts.Expression) => e.getText();
+
+/** The step's value as an expression: `1` for `++`, `-(s)` for `-= s`. */
+function stepText(step: Step): string {
+  if (step.literal !== undefined) return String(step.literal);
+  const t = text(step.expression!);
+  return step.negated ? `-(${t})` : t;
+}

@@ -1,0 +1,47 @@
+import type ts from "typescript";
+import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
+import type { LoopAnalysis } from "../3-analyze/types.js";
+import type { RegionInfo } from "../runtime/abi.js";
+
+/** A parameter of a generated function, with the type it is declared with in TypeScript output. */
+export interface Parameter {
+  readonly name: string;
+  readonly typeText: string;
+}
+
+/** One parallel loop, decided down to the names and values the printers write. */
+export interface RegionPlan {
+  readonly index: number;
+  readonly analysis: LoopAnalysis;
+  /** The statement the call replaces: the loop with the labels written on it. */
+  readonly statement: ts.Statement;
+  /** Offset of `@omp` in the directive comment, which becomes `tsomp:`. */
+  readonly directiveAt: number;
+  readonly info: RegionInfo;
+  /** Source text of the call's arguments after `(regions, index, `, in ABI order. */
+  readonly values: readonly string[];
+  /** Variables assigned from the call's result, in `info.outputs` order. */
+  readonly outputs: readonly string[];
+  /** The region function's parameters after the thread. */
+  readonly parameters: readonly Parameter[];
+  /** Module-level values assigned at the region's start: `name = parameter`. */
+  readonly moduleValueAssignments: readonly { readonly name: string; readonly parameter: string }[];
+  /** Names for the iteration recorded by last-assignment lastprivates, by variable name. */
+  readonly positionVariables: ReadonlyMap<string, string>;
+  /** The slot of each output variable, by name. */
+  readonly slots: ReadonlyMap<string, number>;
+}
+
+/** Everything the printers write for one module. */
+export interface ModulePlan {
+  readonly regions: readonly RegionPlan[];
+  /** The factory's parameters: one per imported binding the worker code uses. */
+  readonly imports: readonly ImportedBinding[];
+  /** Module-level declarations copied into the factory, in source order. */
+  readonly carried: readonly ts.Node[];
+  /** Module-level bindings passed by value; each gets a type alias and a factory-scope `let`. */
+  readonly values: readonly ModuleValue[];
+  /** `new TypedArray(length)` expressions allocated on shared memory instead. */
+  readonly allocations: readonly ts.NewExpression[];
+  readonly runtimeSpecifier: string;
+}

@@ -1,0 +1,125 @@
+import MagicString, { Bundle, type SourceMap } from "magic-string";
+import ts from "typescript";
+import type { ModulePlan, RegionPlan } from "../4-plan/types.js";
+import { Pieces } from "./pieces.js";
+import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
+import { lineIndent } from "./text-layout.js";
+
+/** Printed output: TypeScript text and a source map back to the original. */
+export interface TextOutput {
+  readonly code: string;
+  readonly map: SourceMap;
+}
+
+/**
+ * Prints a module plan as TypeScript text with magic-string. Every edit is made against the
+ * original offsets: loops are removed and replaced by calls, their bodies are snipped into the
+ * worker factory at the end of the file, so the user's code keeps its mapping to the source.
+ */
+export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: string): TextOutput {
+  const text = sourceFile.text;
+  const ms = new MagicString(text, { filename: file });
+  const ctx: RegionTextContext = { ms, sourceFile, file };
+  for (const node of plan.allocations) rewriteAllocation(ms, node, sourceFile);
+  for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
+  const regionPieces = new Map<RegionPlan, Pieces>();
+  for (const region of innermostFirst(plan.regions)) {
+    ms.overwrite(region.directiveAt, region.directiveAt + 4, "tsomp:");
+    regionPieces.set(region, regionText(region, ctx));
+    const start = region.statement.getStart(sourceFile);
+    ms.remove(start, region.statement.end);
+    ms.appendLeft(start, callText(region, lineIndent(text, start)));
+  }
+  const factory = new Pieces();
+  if (plan.regions.length > 0) {
+    factory.text(FACTORY_COMMENT);
+    for (const v of plan.values) factory.text(`type __omp_type_${v.name} = typeof ${v.name};\n`);
+    factory.text(`function __omp_regions(${plan.imports.map(importParameter).join(", ")}) {\n`);
+    for (const node of plan.carried) factory.text("  ").add(copyDeclaration(node, "  ", ctx)).text("\n");
+    for (const v of plan.values) factory.text(`  let ${v.name}!: __omp_type_${v.name};\n`);
+    factory.text("  return [\n");
+    for (const region of plan.regions) factory.add(regionPieces.get(region)!);
+    factory.text("  ];\n}\n");
+  }
+  insertHeader(ms, plan, sourceFile);
+  const bundle = new Bundle({ separator: "" });
+  bundle.addSource({ filename: file, content: ms });
+  if (factory.items.length > 0 && !text.endsWith("\n")) bundle.append("\n");
+  for (const piece of factory.items) {
+    if (typeof piece === "string") bundle.append(piece);
+    else bundle.addSource({ filename: file, content: piece, separator: "" });
+  }
+  return { code: bundle.toString(), map: bundle.generateMap({ hires: true, includeContent: true, file }) };
+}
+
+const FACTORY_COMMENT = `
+// tsomp: the worker side of the parallel loops above. Every thread of a team calls
+// __omp_regions once (worker threads evaluate its source text, with the imports that
+// __omp.register lists) and runs each loop's iterations through the region it returns.
+`;
+
+/** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */
+function importParameter(i: ModulePlan["imports"][number]): string {
+  const module = `typeof import(${JSON.stringify(i.specifier)})`;
+  const member = i.exportName === "*" ? "" : /^[A-Za-z_$][\w$]*$/.test(i.exportName) ? `.${i.exportName}` : `[${JSON.stringify(i.exportName)}]`;
+  return `${i.localName}: ${module}${member}`;
+}
+
+/** Regions nested in other regions' bodies come first, so that the outer bodies snip the edited text. */
+function innermostFirst(regions: readonly RegionPlan[]): RegionPlan[] {
+  const depth = (r: RegionPlan) => regions.filter((o) => o !== r && o.statement.pos <= r.statement.pos && r.statement.end <= o.statement.end).length;
+  return [...regions].sort((a, b) => depth(b) - depth(a));
+}
+
+/** The statement that replaces a loop: a call, assigning the results to the loop's output variables. */
+function callText(region: RegionPlan, indent: string): string {
+  const call = `__omp.parallelFor(__omp_regions, ${region.index}${region.values.map((v) => `, ${v}`).join("")})`;
+  if (region.outputs.length === 0) return `${call};`;
+  if (region.outputs.length === 1) return `${region.outputs[0]} = ${call};`;
+  const assignments = region.outputs.map((name, i) => `${indent}  ${name} = __omp_out[${i}];\n`).join("");
+  return `{\n${indent}  const __omp_out = ${call};\n${assignments}${indent}}`;
+}
+
+/** `new Float64Array(n)` becomes `__omp.sharedArray(Float64Array, n)`: the same array, on shared memory. */
+function rewriteAllocation(ms: MagicString, node: ts.NewExpression, sourceFile: ts.SourceFile): void {
+  const start = node.getStart(sourceFile);
+  ms.overwrite(start, node.expression.getStart(sourceFile), "__omp.sharedArray(");
+  ms.overwrite(node.expression.end, node.arguments!.pos, ", ");
+}
+
+/** Assignments to last-assignment lastprivates also record where they happened: `(__omp_x_at = __omp_t.position(i), x = v)`. */
+function wrapTrackedAssignments(ms: MagicString, region: RegionPlan, sourceFile: ts.SourceFile): void {
+  const v = region.analysis.shape.levels[region.analysis.shape.levels.length - 1]!.variable;
+  for (const { node, name } of region.analysis.trackedAssignments) {
+    ms.prependRight(node.getStart(sourceFile), `(${region.positionVariables.get(name)} = __omp_t.position(${v}), `);
+    ms.appendLeft(node.end, ")");
+  }
+}
+
+/** Adds `import * as __omp from "tsomp/runtime"` and the registration of the module's regions. */
+function insertHeader(ms: MagicString, plan: ModulePlan, sourceFile: ts.SourceFile): void {
+  if (plan.regions.length === 0 && plan.allocations.length === 0) return;
+  const statements = sourceFile.statements;
+  const first = statements[0];
+  const importLine = `import * as __omp from ${JSON.stringify(plan.runtimeSpecifier)};\n`;
+  const at = first ? first.getStart(sourceFile) : 0;
+  let lastImport: ts.Statement | undefined;
+  for (const s of statements) {
+    if (!ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s)) break;
+    lastImport = s;
+  }
+  const registration = plan.regions.length > 0 ? registrationText(plan) : "";
+  if (lastImport) {
+    ms.prependLeft(at, importLine);
+    if (registration) ms.appendLeft(lastImport.end, `\n${registration}`);
+  } else {
+    ms.prependLeft(at, importLine + (registration ? `${registration}\n` : "") + (first ? "\n" : ""));
+  }
+}
+
+/** `__omp.register(__omp_regions, import.meta, [[spec, name], …], () => [bindings])`. */
+function registrationText(plan: ModulePlan): string {
+  if (plan.imports.length === 0) return "__omp.register(__omp_regions, import.meta);";
+  const specs = plan.imports.map((i) => `[${JSON.stringify(i.specifier)}, ${JSON.stringify(i.exportName)}]`).join(", ");
+  return `__omp.register(__omp_regions, import.meta, [${specs}], () => [${plan.imports.map((i) => i.localName).join(", ")}]);`;
+}

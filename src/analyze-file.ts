@@ -1,0 +1,35 @@
+import type ts from "typescript";
+import { scanDirectives } from "./1-scan/scan-directives.js";
+import { parseDirectives } from "./2-parse/parse-directives.js";
+import { analyzeLoop } from "./3-analyze/analyze-loop.js";
+import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
+import { TypePrinter } from "./3-analyze/print-type.js";
+import type { LoopAnalysis } from "./3-analyze/types.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+
+/** The analysis of one file: its parallel loops, what their worker code needs, and all diagnostics. */
+export interface FileAnalysis {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly loops: readonly LoopAnalysis[];
+  readonly module: ModuleAnalysis;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Runs the front end and the analyses on one file: scan → parse → analyse loops → analyse module. */
+export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker): FileAnalysis {
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic) => diagnostics.push(d);
+  const scan = scanDirectives(sourceFile, file);
+  diagnostics.push(...scan.diagnostics);
+  const parsed = parseDirectives(scan.comments, file);
+  diagnostics.push(...parsed.diagnostics);
+  const types = new TypePrinter(checker, sourceFile);
+  const loops: LoopAnalysis[] = [];
+  for (const directive of parsed.directives) {
+    const loop = analyzeLoop(directive, { file, sourceFile, checker, types, report });
+    if (loop) loops.push(loop);
+  }
+  const module = analyzeModule(loops, { file, sourceFile, checker, types, report });
+  return { file, sourceFile, loops, module, diagnostics };
+}

@@ -1,0 +1,190 @@
+/**
+ * The catalog: every message tsomp shows a user, with its stable code and category.
+ * Codes: OMP1xxx directive syntax, OMP2xxx loop shape and control flow, OMP3xxx data sharing,
+ * OMP4xxx run time. A code is never reused for another meaning; `test/catalog.test.ts` keeps the
+ * codes unique and sorted and checks that each one has a fixture (or, for run-time codes, a test).
+ */
+
+/** How serious a diagnostic is: an error stops emission for its file, a warning or note does not. */
+export type Category = "error" | "warning" | "note";
+
+/** One catalog entry: a code, a category and a function that renders the message text. */
+export interface MessageSpec<A> {
+  readonly code: number;
+  readonly category: Category;
+  readonly text: (args: A) => string;
+}
+
+const m = <A = void>(code: number, category: Category, text: (args: A) => string): MessageSpec<A> => ({
+  code,
+  category,
+  text,
+});
+
+const didYouMean = (s: string | undefined) => (s ? ` Did you mean '${s}'?` : "");
+
+/** The catalog. Keys are PascalCase sentences; the object is ordered by code. */
+export const Messages = {
+  // 1xxx: directive syntax and placement
+  UnknownDirective: m<{ name: string; suggestion?: string }>(1001, "error", (a) =>
+    `Unknown directive '${a.name}'.${didYouMean(a.suggestion)}`),
+  DirectiveNotSupportedYet: m<{ name: string }>(1002, "error", (a) =>
+    `'${a.name}' is an OpenMP directive that tsomp does not support yet; this loop would run sequentially, so tsomp stops here instead.`),
+  DirectiveNotInV1: m<{ name: string }>(1003, "error", (a) =>
+    `'${a.name}' is not part of tsomp: tasks, sections, target, teams, threadprivate, cancel and flush are not supported.`),
+  UnknownClause: m<{ name: string; directive: string; suggestion?: string }>(1004, "error", (a) =>
+    `Unknown clause '${a.name}' on '${a.directive}'.${didYouMean(a.suggestion)}`),
+  ClauseNotAllowed: m<{ name: string; directive: string; reason: string }>(1005, "error", (a) =>
+    `Clause '${a.name}' is not allowed on '${a.directive}': ${a.reason}`),
+  DuplicateClause: m<{ name: string }>(1006, "error", (a) =>
+    `Clause '${a.name}' appears more than once.`),
+  Expected: m<{ expected: string; found: string }>(1007, "error", (a) =>
+    `Expected ${a.expected} but found ${a.found}.`),
+  EmptyDirective: m(1008, "error", () =>
+    `Expected a directive name after '@omp', such as 'parallel for'.`),
+  UnknownScheduleKind: m<{ name: string; suggestion?: string }>(1009, "error", (a) =>
+    `Unknown schedule kind '${a.name}': expected static, dynamic, guided, auto or runtime.${didYouMean(a.suggestion)}`),
+  ChunkNotAllowed: m<{ kind: string }>(1010, "error", (a) =>
+    `schedule(${a.kind}) takes no chunk size: the ${a.kind === "runtime" ? "chunk comes from OMP_SCHEDULE" : "runtime chooses the chunks"}.`),
+  NotPositive: m<{ what: string; value: string }>(1011, "error", (a) =>
+    `The ${a.what} must be a positive integer; '${a.value}' is not.`),
+  BadModifier: m<{ modifier: string; clause: string; expected: string }>(1012, "error", (a) =>
+    `'${a.modifier}' is not a modifier of '${a.clause}': expected ${a.expected}.`),
+  UnknownReductionOperator: m<{ op: string }>(1013, "error", (a) =>
+    `Unknown reduction operator '${a.op}': expected one of + * - & | ^ && || max min.`),
+  MinusReductionDeprecated: m(1014, "warning", () =>
+    `The '-' reduction is deprecated since OpenMP 5.2; it combines the partial results by addition. Write 'reduction(+: …)' instead.`),
+  BadDefault: m<{ value: string }>(1015, "error", (a) =>
+    `default(${a.value}): expected 'shared' or 'none'.`),
+  BadExpression: m<{ text: string; clause: string }>(1016, "error", (a) =>
+    `'${a.text}' is not a valid expression for '${a.clause}'.`),
+  ProcBindHasNoEffect: m(1017, "note", () =>
+    `proc_bind has no effect: JavaScript cannot bind worker threads to cores.`),
+  StackedDirective: m<{ first: string }>(1018, "error", (a) =>
+    `Only one directive can apply to a statement, and '${a.first}' already applies to this one.`),
+  DirectiveNotOnOwnLine: m(1019, "error", () =>
+    `A directive comment must stand on its own line, before the statement it applies to.`),
+  DirectiveAppliesToNothing: m<{ directive: string }>(1020, "error", (a) =>
+    `'${a.directive}' must be followed by the statement it applies to.`),
+  DirectiveNeedsForLoop: m<{ directive: string; found: string }>(1021, "error", (a) =>
+    `'${a.directive}' applies to a 'for (let …; …; …)' loop, not to ${a.found}.`),
+  ArrayReductionNotSupportedYet: m<{ item: string }>(1022, "error", (a) =>
+    `'${a.item}': reductions over typed arrays and array sections are not supported yet; reduce into scalar variables instead.`),
+  BadProcBind: m<{ value: string }>(1023, "error", (a) =>
+    `proc_bind(${a.value}): expected primary, master, close or spread.`),
+  ClauseConflict: m<{ first: string; second: string }>(1024, "error", (a) =>
+    `'${a.second}' cannot be combined with '${a.first}'.`),
+
+  // 2xxx: loop shape and control flow
+  LoopInitNotCanonical: m(2001, "error", () =>
+    `A parallel loop must declare one loop variable with 'let', as in 'for (let i = lower; …; …)'.`),
+  LoopTestNotCanonical: m<{ name: string }>(2002, "error", (a) =>
+    `The loop condition must compare '${a.name}' with a bound using <, <=, > , >= or !=.`),
+  LoopUpdateNotCanonical: m<{ name: string }>(2003, "error", (a) =>
+    `The loop update must be '${a.name}++', '${a.name}--', '${a.name} += step', '${a.name} -= step' or '${a.name} = ${a.name} ± step'.`),
+  LoopVariableAssigned: m<{ name: string }>(2004, "error", (a) =>
+    `The loop variable '${a.name}' must not be assigned in the body of a parallel loop.`),
+  NotEqualNeedsUnitStep: m(2005, "error", () =>
+    `A loop tested with '!=' must step by exactly 1 or -1.`),
+  StepAgainstBound: m<{ name: string; step: string; test: string }>(2006, "error", (a) =>
+    `The step ${a.step} moves '${a.name}' away from the bound of '${a.test}', so the loop would never end.`),
+  ZeroStep: m(2007, "error", () =>
+    `The loop step is zero, so the loop would never end.`),
+  BreakOutOfParallelLoop: m(2008, "error", () =>
+    `'break' cannot leave a parallel loop: its iterations run on several threads. Use 'continue' to skip an iteration.`),
+  ReturnInParallelLoop: m(2009, "error", () =>
+    `'return' cannot leave a parallel loop: its iterations run on several threads.`),
+  ContinueToOuterLoop: m<{ label: string }>(2010, "error", (a) =>
+    `'continue ${a.label}' jumps out of the parallel loop's iteration space.`),
+  YieldInParallelLoop: m(2011, "error", () =>
+    `'yield' cannot appear in a parallel loop: the loop runs to completion on other threads.`),
+  AwaitInParallelLoop: m(2012, "error", () =>
+    `'await' cannot appear in a parallel loop: the loop is a synchronous statement run on several threads.`),
+  ArgumentsInParallelLoop: m(2013, "error", () =>
+    `'arguments' cannot be used in a parallel loop: the body runs outside the enclosing function. Copy what you need into a local variable before the loop.`),
+  ThisInParallelLoop: m<{ keyword: string }>(2014, "error", (a) =>
+    `'${a.keyword}' cannot be used in a parallel loop: the body runs on other threads, without the object. Copy what you need into local variables before the loop.`),
+  CollapseNeedsNestedLoops: m<{ depth: number; found: number }>(2015, "error", (a) =>
+    `collapse(${a.depth}) needs ${a.depth} perfectly nested 'for' loops, with nothing else between them; found ${a.found}.`),
+  CollapseBoundDependsOnOuter: m<{ name: string }>(2016, "error", (a) =>
+    `The bounds of a collapsed loop must not depend on the outer loop variable '${a.name}'.`),
+  LoopVariableNotNumber: m<{ name: string; type: string }>(2017, "error", (a) =>
+    `The loop variable '${a.name}' has type '${a.type}'; a parallel loop counts with numbers.`),
+  BoundNotNumber: m<{ what: string; type: string }>(2018, "error", (a) =>
+    `The loop ${a.what} has type '${a.type}'; it must be an integer number.`),
+
+  // 3xxx: data sharing
+  WriteToOuterScalar: m<{ name: string }>(3001, "error", (a) =>
+    `'${a.name}' is declared outside the parallel loop and assigned inside it; every thread would write its own copy. Declare it inside the loop, or list it in private, firstprivate, lastprivate or reduction.`),
+  SharedArrayReassigned: m<{ name: string }>(3002, "error", (a) =>
+    `'${a.name}' is shared by all threads; its elements may be written, but the variable itself may not be reassigned in a parallel loop.`),
+  WriteToCopiedValue: m<{ name: string; kind: string }>(3003, "error", (a) =>
+    `'${a.name}' is ${a.kind}; each thread gets its own copy, so this write would be lost. Only typed-array elements can be written from a parallel loop.`),
+  ValueCopiedPerRegion: m<{ name: string; kind: string }>(3004, "note", (a) =>
+    `'${a.name}' is ${a.kind}; it is copied to every worker thread (structured clone) each time the loop starts. Use a typed array to share it without a copy.`),
+  CannotShare: m<{ name: string; type: string }>(3005, "error", (a) =>
+    `shared(${a.name}): only typed arrays, DataViews and SharedArrayBuffers can be shared between threads, and '${a.name}' has type '${a.type}'.`),
+  ConflictingClauses: m<{ name: string; first: string; second: string }>(3006, "error", (a) =>
+    `'${a.name}' cannot be both ${a.first} and ${a.second}.`),
+  ReductionVariableRead: m<{ name: string; op: string }>(3007, "error", (a) =>
+    `The reduction variable '${a.name}' can only be updated here (as in '${a.name} ${a.op === "max" || a.op === "min" ? `= Math.${a.op}(${a.name}, …)` : `${a.op}= …`}'); reading it elsewhere in the loop would see a partial result.`),
+  ReductionUpdateMismatch: m<{ name: string; op: string; found: string }>(3008, "error", (a) =>
+    `'${a.name}' is a '${a.op}' reduction, but this updates it with '${a.found}'.`),
+  ReductionTypeInvalid: m<{ name: string; type: string; op: string }>(3009, "error", (a) =>
+    `'${a.name}' has type '${a.type}', which a '${a.op}' reduction cannot combine; reduction variables are numbers, bigints or booleans.`),
+  UnknownVariable: m<{ name: string; clause: string }>(3010, "error", (a) =>
+    `'${a.name}' in ${a.clause}(…) is not a variable in scope here.`),
+  ClauseVariableDeclaredInLoop: m<{ name: string; clause: string }>(3011, "error", (a) =>
+    `'${a.name}' is declared inside the loop, so it is private already; remove it from ${a.clause}(…).`),
+  DefaultNoneUnlisted: m<{ name: string }>(3012, "error", (a) =>
+    `'${a.name}' must be listed in a data-sharing clause because of default(none).`),
+  ModuleVariableWritten: m<{ name: string }>(3013, "error", (a) =>
+    `'${a.name}' is a module-level variable; each thread works on a copy, so this write would be lost.`),
+  FunctionNotCarriable: m<{ name: string; reason: string }>(3014, "error", (a) =>
+    `'${a.name}' cannot run on worker threads: ${a.reason}.`),
+  ValueNotTransferable: m<{ name: string; type: string; reason: string }>(3015, "error", (a) =>
+    `'${a.name}' of type '${a.type}' cannot be passed to worker threads: ${a.reason}.`),
+  LoopVariableInClause: m<{ name: string; clause: string }>(3016, "error", (a) =>
+    `'${a.name}' is the loop variable, which is private already; remove it from ${a.clause}(…).`),
+  PrivateReadBeforeWrite: m<{ name: string; clause: string }>(3017, "warning", (a) =>
+    `'${a.name}' is ${a.clause}, but this reads it before the iteration assigns it: each thread's copy ${a.clause === "private" ? "starts undefined" : "keeps the value of that thread's previous iteration"}, unlike the sequential loop.`),
+  ConstInClause: m<{ name: string; clause: string }>(3018, "error", (a) =>
+    `'${a.name}' is a constant and cannot be ${a.clause}.`),
+  GlobalWritten: m<{ name: string }>(3019, "error", (a) =>
+    `'${a.name}' is a global; each thread has its own globals, so this write would not be seen by the others.`),
+  NotASharedVariable: m<{ name: string; clause: string }>(3020, "error", (a) =>
+    `'${a.name}' cannot appear in ${a.clause}(…): it is a ${a.clause === "shared" ? "function, class or import" : "function, class, import or module-level binding"}, not a local variable.`),
+
+  // 4xxx: run time (thrown or warned by tsomp/runtime)
+  BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>
+    `The parallel loop at ${a.at} has ${a.what} ${a.value}, which is not a safe integer.`),
+  StepDoesNotReachBound: m<{ at: string; step: string }>(4002, "error", (a) =>
+    `The parallel loop at ${a.at} steps by ${a.step}, which never reaches its bound.`),
+  ClauseValueInvalid: m<{ at: string; clause: string; value: string }>(4003, "error", (a) =>
+    `The parallel loop at ${a.at} has ${a.clause} ${a.value}; it must be a positive integer.`),
+  IterationFailed: m<{ at: string; iteration: string; message: string }>(4004, "error", (a) =>
+    `The parallel loop at ${a.at} failed at ${a.iteration}: ${a.message}`),
+  WorkerDied: m<{ at: string; detail: string }>(4005, "error", (a) =>
+    `A worker thread died while running the parallel loop at ${a.at} (${a.detail}).`),
+  ArrayCopiedInAndOut: m<{ at: string; names: string }>(4006, "warning", (a) =>
+    `The parallel loop at ${a.at} copies ${a.names} into shared memory and back each time it runs, because the buffer is not a SharedArrayBuffer. Allocate it in a module that tsomp transforms, or on a SharedArrayBuffer (new Float64Array(new SharedArrayBuffer(n * 8))).`),
+  ValueNotCloneable: m<{ at: string; name: string; message: string }>(4007, "error", (a) =>
+    `The parallel loop at ${a.at} cannot pass '${a.name}' to worker threads: ${a.message}`),
+  BadEnvironment: m<{ name: string; value: string; expected: string }>(4008, "warning", (a) =>
+    `${a.name}='${a.value}' is ignored: expected ${a.expected}.`),
+  WorkerFailedToStart: m<{ detail: string }>(4009, "error", (a) =>
+    `A tsomp worker thread could not start: ${a.detail}`),
+  BadRuntimeArgument: m<{ fn: string; detail: string }>(4010, "error", (a) =>
+    `${a.fn}: ${a.detail}`),
+} as const;
+
+/** The name of a catalog entry. */
+export type MessageKey = keyof typeof Messages;
+
+/** The argument type that a catalog entry's text needs. */
+export type MessageArgs<K extends MessageKey> = (typeof Messages)[K] extends MessageSpec<infer A> ? A : never;
+
+/** Renders a code as users see it, e.g. `OMP3001`. */
+export function formatCode(code: number): string {
+  return `OMP${code}`;
+}

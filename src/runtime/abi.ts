@@ -1,0 +1,104 @@
+/**
+ * The contract between generated code and the runtime (the "ABI"). Generated code imports
+ * `tsomp/runtime` as `__omp` and uses only what this file describes; docs/architecture.md
+ * explains it with an example. Changing anything here changes every golden fixture.
+ */
+
+/** A loop test written as `variable REL bound`. */
+export type Relation = "<" | "<=" | ">" | ">=" | "!=";
+
+/** The OpenMP schedule kinds (SPEC §5). */
+export type ScheduleKind = "static" | "dynamic" | "guided" | "auto" | "runtime";
+
+/** Reduction operators (SPEC §4). */
+export type ReductionOperator = "+" | "*" | "-" | "&" | "|" | "^" | "&&" | "||" | "max" | "min";
+
+/** A value the region hands back to the variables of the code around it. */
+export type OutputInfo =
+  /** A reduction: the original value combined with every thread's partial result. */
+  | { readonly name: string; readonly reduce: ReductionOperator; readonly type: "number" | "bigint" | "boolean" }
+  /** A lastprivate: the value after logical iteration N−1 ("iteration"), or after the last iteration that assigned it ("assignment"). */
+  | { readonly name: string; readonly last: "iteration" | "assignment" };
+
+/**
+ * What the runtime knows statically about a region, written by the compiler as an object literal.
+ *
+ * `parallelFor(regions, index, ...values)` receives its values in this order:
+ * 1. the `if` condition, when `if` is true; the `num_threads` value, when `numThreads` is true;
+ *    the chunk size, when `chunk` is "arg";
+ * 2. `lower, upper, step` for each loop of the (collapsed) nest, outermost first;
+ * 3. the current value of each output, in `outputs` order;
+ * 4. the captured values, in `captures` order.
+ */
+export interface RegionInfo {
+  /** `file:line:column` of the directive, for messages. */
+  readonly at: string;
+  /** The loop variables, outermost first. */
+  readonly vars: readonly string[];
+  /** The loop tests, one per loop. */
+  readonly tests: readonly Relation[];
+  readonly schedule?: ScheduleKind;
+  /** A literal chunk size, or "arg" when the call passes it. */
+  readonly chunk?: number | "arg";
+  readonly if?: boolean;
+  readonly numThreads?: boolean;
+  readonly outputs?: readonly OutputInfo[];
+  /** Names of the captured values, for messages. */
+  readonly captures: readonly string[];
+  /** Captures whose elements the loop writes: a copied-in array is copied back only if written. */
+  readonly writes?: readonly string[];
+  /** True when the body stores the current iteration in `Thread.at` (its iterations may throw). */
+  readonly tracks?: boolean;
+  /** True when the call has more values than fit as separate arguments: the last argument is an array of the rest. */
+  readonly spill?: boolean;
+}
+
+/**
+ * The per-thread view of a running region that the generated loop drives:
+ * `while (t.next()) for (let i = t.lo, end = t.hi; i < end; i += step) { t.at = i; …body… }`.
+ */
+export interface Thread {
+  /** Claims the next chunk (or row of a collapsed chunk); false when this thread has no more work. */
+  next(): boolean;
+  /** First value of the innermost loop variable in the current chunk. */
+  readonly lo: number;
+  /** The innermost loop variable's end value (exclusive) for the current chunk. */
+  readonly hi: number;
+  /** The step of the innermost loop, for steps that are not literals. */
+  readonly step: number;
+  /** For collapsed loops: the values of the outer loop variables for the current row, outermost first. */
+  readonly index: readonly number[];
+  /** The innermost loop variable's current value, stored by loops whose body may throw. */
+  at: number;
+  /** The original value of output `slot` (bigint min/max reductions start from it). */
+  initial(slot: number): unknown;
+  /** Hands this thread's partial result of a reduction to the join. */
+  reduce(slot: number, value: unknown): void;
+  /** Hands a lastprivate value to the join; kept only from the thread that ran logical iteration N−1. */
+  last(slot: number, value: unknown): void;
+  /** Hands a lastprivate value and the logical position (from `position`) of the assignment that produced it. */
+  lastAssigned(slot: number, value: unknown, position: number): void;
+  /** The logical iteration number of the innermost loop value `value` in the current row. */
+  position(value: number): number;
+}
+
+/** A region's body as compiled: `(thread, ...captures) => void`. */
+export type RegionBody = (thread: Thread, ...captures: never[]) => void;
+
+/** A compiled region: its static description and its body. */
+export interface Region {
+  readonly info: RegionInfo;
+  readonly body: RegionBody;
+}
+
+/** A module's worker factory: called once per thread with the module's imported bindings, returns its regions. */
+export type RegionFactory = (...imports: never[]) => readonly Region[];
+
+/** `[specifier, exported name]` of an import the regions use; the name is `default` or `*` for those forms. */
+export type ImportSpec = readonly [specifier: string, exportName: string];
+
+/** What a module tells the runtime about itself: its URL and how to resolve its imports (ESM `import.meta`). */
+export interface ModuleMeta {
+  readonly url: string;
+  readonly resolve?: (specifier: string) => string;
+}

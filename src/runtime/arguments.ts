@@ -1,0 +1,106 @@
+/** Positional values a `parallelFor` call can pass before the last one spills into an array. */
+export const MAX_POSITIONAL = 48;
+
+/**
+ * Copies the first `count` positional values into `into`. Generated calls pass their values as
+ * separate arguments rather than an array or rest parameter, so that starting a region allocates
+ * nothing; this is the one place that pays for it in lines of code.
+ */
+export function copyPositional(into: unknown[], count: number, v0?: unknown, v1?: unknown, v2?: unknown, v3?: unknown, v4?: unknown, v5?: unknown, v6?: unknown, v7?: unknown, v8?: unknown, v9?: unknown, v10?: unknown, v11?: unknown, v12?: unknown, v13?: unknown, v14?: unknown, v15?: unknown, v16?: unknown, v17?: unknown, v18?: unknown, v19?: unknown, v20?: unknown, v21?: unknown, v22?: unknown, v23?: unknown, v24?: unknown, v25?: unknown, v26?: unknown, v27?: unknown, v28?: unknown, v29?: unknown, v30?: unknown, v31?: unknown, v32?: unknown, v33?: unknown, v34?: unknown, v35?: unknown, v36?: unknown, v37?: unknown, v38?: unknown, v39?: unknown, v40?: unknown, v41?: unknown, v42?: unknown, v43?: unknown, v44?: unknown, v45?: unknown, v46?: unknown, v47?: unknown): void {
+  if (count <= 0) return;
+  into[0] = v0;
+  if (count <= 1) return;
+  into[1] = v1;
+  if (count <= 2) return;
+  into[2] = v2;
+  if (count <= 3) return;
+  into[3] = v3;
+  if (count <= 4) return;
+  into[4] = v4;
+  if (count <= 5) return;
+  into[5] = v5;
+  if (count <= 6) return;
+  into[6] = v6;
+  if (count <= 7) return;
+  into[7] = v7;
+  if (count <= 8) return;
+  into[8] = v8;
+  if (count <= 9) return;
+  into[9] = v9;
+  if (count <= 10) return;
+  into[10] = v10;
+  if (count <= 11) return;
+  into[11] = v11;
+  if (count <= 12) return;
+  into[12] = v12;
+  if (count <= 13) return;
+  into[13] = v13;
+  if (count <= 14) return;
+  into[14] = v14;
+  if (count <= 15) return;
+  into[15] = v15;
+  if (count <= 16) return;
+  into[16] = v16;
+  if (count <= 17) return;
+  into[17] = v17;
+  if (count <= 18) return;
+  into[18] = v18;
+  if (count <= 19) return;
+  into[19] = v19;
+  if (count <= 20) return;
+  into[20] = v20;
+  if (count <= 21) return;
+  into[21] = v21;
+  if (count <= 22) return;
+  into[22] = v22;
+  if (count <= 23) return;
+  into[23] = v23;
+  if (count <= 24) return;
+  into[24] = v24;
+  if (count <= 25) return;
+  into[25] = v25;
+  if (count <= 26) return;
+  into[26] = v26;
+  if (count <= 27) return;
+  into[27] = v27;
+  if (count <= 28) return;
+  into[28] = v28;
+  if (count <= 29) return;
+  into[29] = v29;
+  if (count <= 30) return;
+  into[30] = v30;
+  if (count <= 31) return;
+  into[31] = v31;
+  if (count <= 32) return;
+  into[32] = v32;
+  if (count <= 33) return;
+  into[33] = v33;
+  if (count <= 34) return;
+  into[34] = v34;
+  if (count <= 35) return;
+  into[35] = v35;
+  if (count <= 36) return;
+  into[36] = v36;
+  if (count <= 37) return;
+  into[37] = v37;
+  if (count <= 38) return;
+  into[38] = v38;
+  if (count <= 39) return;
+  into[39] = v39;
+  if (count <= 40) return;
+  into[40] = v40;
+  if (count <= 41) return;
+  into[41] = v41;
+  if (count <= 42) return;
+  into[42] = v42;
+  if (count <= 43) return;
+  into[43] = v43;
+  if (count <= 44) return;
+  into[44] = v44;
+  if (count <= 45) return;
+  into[45] = v45;
+  if (count <= 46) return;
+  into[46] = v46;
+  if (count <= 47) return;
+  into[47] = v47;
+}

@@ -1,0 +1,73 @@
+import type { Pool } from "./pool.js";
+import { STRIDE, TAG, viewLength, viewTypeCode } from "./value-tags.js";
+
+/**
+ * Writes `count` values, starting at `values[from]`, into the pool's values area at `slot`, for the first
+ * `workers` workers. Numbers, booleans, null and undefined go in as they are; typed arrays on
+ * shared memory go in as (buffer id, type, offset, length), and each worker is sent a buffer the
+ * first time it needs it; anything else is appended to `messages`, to be sent as one structured-clone message.
+ */
+export function encodeValues(pool: Pool, values: readonly unknown[], from: number, count: number, slot: number, workers: number, messages: unknown[]): void {
+  const { valueTags: tags, valueData: data } = pool.views;
+  for (let i = 0; i < count; i++) {
+    const v = values[from + i];
+    const k = slot + i;
+    const at = k * STRIDE;
+    switch (typeof v) {
+      case "number":
+        tags[k] = TAG.number;
+        data[at] = v;
+        continue;
+      case "boolean":
+        tags[k] = TAG.boolean;
+        data[at] = v ? 1 : 0;
+        continue;
+      case "undefined":
+        tags[k] = TAG.undefined;
+        continue;
+    }
+    if (v === null) {
+      tags[k] = TAG.null;
+      continue;
+    }
+    if (ArrayBuffer.isView(v) && v.buffer instanceof SharedArrayBuffer && viewTypeCode(v) >= 0) {
+      tags[k] = TAG.view;
+      data[at] = share(pool, v.buffer, workers);
+      data[at + 1] = viewTypeCode(v);
+      data[at + 2] = v.byteOffset;
+      data[at + 3] = viewLength(v);
+      continue;
+    }
+    if (v instanceof SharedArrayBuffer) {
+      tags[k] = TAG.buffer;
+      data[at] = share(pool, v, workers);
+      continue;
+    }
+    tags[k] = TAG.message;
+    data[at] = messages.length;
+    messages.push(v);
+  }
+}
+
+/** The buffer's id; queues the buffer for every worker of the team that does not have it yet. */
+function share(pool: Pool, sab: SharedArrayBuffer, workers: number): number {
+  const id = pool.registry.idOf(sab);
+  for (let w = 1; w <= workers; w++) {
+    const h = pool.handle(w);
+    if (h.buffers.has(id)) continue;
+    h.buffers.add(id);
+    h.outbox.push({ t: "buffer", id, sab });
+  }
+  return id;
+}
+
+/** Queues the ids of buffers thread 0 no longer holds, so that workers drop their handles too. */
+export function queueReleases(pool: Pool): void {
+  const released = pool.registry.released;
+  if (released.length === 0) return;
+  pool.forEachHandle((h) => {
+    const ids = released.filter((id) => h.buffers.delete(id));
+    if (ids.length > 0) h.outbox.push({ t: "release", ids });
+  });
+  released.length = 0;
+}

@@ -1,0 +1,191 @@
+import { receiveMessageOnPort } from "node:worker_threads";
+import type { RegionBody, RegionFactory } from "./abi.js";
+import { RESULT, resultIndex } from "./areas.js";
+import {
+  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MODULE, D_OUTPUTS, D_REGION, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
+  F_LEVEL, FINISHED, MAIN_PARKED, NEXT, REPLY, workerBase,
+} from "./control.js";
+import { encodeValues, queueReleases } from "./encode.js";
+import { ompError, ompWarning, type OmpError } from "./errors.js";
+import type { ResolvedSchedule } from "./execute.js";
+import { prepareArguments } from "./execute.js";
+import { failurePlace, iterationError, type FailurePlace } from "./failure.js";
+import { moduleRecord, workerSource } from "./modules.js";
+import { thePool, type Pool } from "./pool.js";
+import type { Frame, RegionRecord } from "./region-record.js";
+import { state } from "./state.js";
+import type { TeamThread } from "./team-thread.js";
+import type { FromWorker } from "./value-tags.js";
+
+const runtimeUrl = new URL("./index.js", import.meta.url).href;
+
+/**
+ * Forks a region onto a team of `team` threads: thread 0 (the caller) and workers 1..team−1.
+ * Thread 0 writes the region's description and values to shared memory, rings the workers'
+ * doorbells, runs its own share, waits at the join, and combines what the threads produced.
+ */
+export function runOnTeam(factory: RegionFactory, index: number, record: RegionRecord, frame: Frame, thread: TeamThread, n: number, team: number, schedule: ResolvedSchedule): void {
+  const pool = thePool();
+  const workers = team - 1;
+  pool.ensure(workers);
+  const module = moduleRecord(factory)!;
+  for (let w = 1; w <= workers; w++) {
+    const h = pool.handle(w);
+    if (h.modules.has(module.id)) continue;
+    h.modules.add(module.id);
+    h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeUrl) });
+  }
+  const copied = copyIn(record, frame);
+  const captures = record.info.captures.length;
+  const outputs = record.outputs.length;
+  pool.ensureAreas(captures + outputs, outputs);
+  const messages: unknown[] = [];
+  encodeValues(pool, frame.values, record.capturesAt, captures, 0, workers, messages);
+  encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages);
+  if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages });
+  queueReleases(pool);
+  describe(pool, module.id, index, team, schedule, n, record, thread);
+  const deaths = pool.deaths();
+  pool.generation++;
+  for (let w = 1; w <= workers; w++) pool.ring(w);
+
+  thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, n, record.levels, outputs);
+  prepareArguments(record, frame, thread);
+  let failure: { place: FailurePlace; error: unknown } | undefined;
+  const savedNum = state.threadNum;
+  const savedSize = state.teamSize;
+  state.threadNum = 0;
+  state.teamSize = team;
+  state.activeLevel = 1;
+  try {
+    record.body.apply(undefined, frame.args as Parameters<RegionBody>);
+  } catch (error) {
+    Atomics.store(pool.ctl.i32, CANCEL, 1);
+    failure = { place: failurePlace(record, thread), error };
+  } finally {
+    state.threadNum = savedNum;
+    state.teamSize = savedSize;
+    state.activeLevel = 0;
+  }
+  const dead = join(pool, workers, deaths);
+  const error = gather(pool, record, frame, thread, workers, failure);
+  for (const { k, original } of copied) {
+    if (record.written[k]) new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
+  }
+  if (dead.length > 0) throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
+  if (error) throw error;
+}
+
+/** Writes the region descriptor and resets the shared counters. */
+function describe(pool: Pool, moduleId: number, index: number, team: number, schedule: ResolvedSchedule, n: number, record: RegionRecord, thread: TeamThread): void {
+  const { i32, f64 } = pool.ctl;
+  i32[D_MODULE] = moduleId;
+  i32[D_REGION] = index;
+  i32[D_TEAM] = team;
+  i32[D_KIND] = schedule.kind;
+  i32[D_CHUNK] = schedule.chunk;
+  i32[D_LEVELS] = record.levels;
+  i32[D_VALUES] = record.info.captures.length;
+  i32[D_OUTPUTS] = record.outputs.length;
+  f64[F_COUNT] = n;
+  f64[F_BIG_NEXT] = 0;
+  for (let d = 0; d < record.levels; d++) {
+    f64[F_LEVEL + 3 * d] = thread.lower[d]!;
+    f64[F_LEVEL + 3 * d + 1] = thread.steps[d]!;
+    f64[F_LEVEL + 3 * d + 2] = thread.counts[d]!;
+  }
+  Atomics.store(i32, NEXT, 0);
+  Atomics.store(i32, DONE, 0);
+  Atomics.store(i32, CANCEL, 0);
+  Atomics.store(i32, MAIN_PARKED, 0);
+}
+
+/** Typed arrays whose buffer is not shared are copied into shared memory for the region (SPEC §6), with a warning. */
+function copyIn(record: RegionRecord, frame: Frame): { k: number; original: ArrayBufferView }[] {
+  const copied: { k: number; original: ArrayBufferView }[] = [];
+  for (let k = 0; k < record.info.captures.length; k++) {
+    const v = frame.values[record.capturesAt + k];
+    if (!ArrayBuffer.isView(v) || v.buffer instanceof SharedArrayBuffer) continue;
+    let sab = record.copies[k];
+    if (!sab || sab.byteLength !== v.byteLength) sab = record.copies[k] = new SharedArrayBuffer(v.byteLength);
+    new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    const View = v.constructor as new (b: SharedArrayBuffer) => ArrayBufferView;
+    frame.values[record.capturesAt + k] = new View(sab);
+    copied.push({ k, original: v });
+  }
+  if (copied.length > 0 && !record.warned) {
+    record.warned = true;
+    const names = copied.map(({ k }) => `'${record.info.captures[k]}'`).join(", ");
+    ompWarning("ArrayCopiedInAndOut", { at: record.info.at, names });
+  }
+  return copied;
+}
+
+/**
+ * Waits until every worker of the team has finished the region: spinning first, then parked on
+ * the DONE word. A worker's death wakes thread 0; it then waits for the others by their
+ * FINISHED words and returns the dead workers' numbers.
+ */
+function join(pool: Pool, workers: number, deaths: number): number[] {
+  const i32 = pool.ctl.i32;
+  const spin = pool.joinSpin(workers + 1);
+  for (let k = 0; k < spin; k++) if (Atomics.load(i32, DONE) >= workers) return [];
+  Atomics.store(i32, MAIN_PARKED, 1);
+  for (;;) {
+    const done = Atomics.load(i32, DONE);
+    if (done >= workers) break;
+    if (pool.deaths() !== deaths) {
+      const dead: number[] = [];
+      let finished = 0;
+      for (let w = 1; w <= workers; w++) {
+        if (pool.isDead(w)) dead.push(w);
+        else if (Atomics.load(i32, workerBase(w) + FINISHED) === pool.generation) finished++;
+      }
+      if (dead.length > 0 && dead.length + finished === workers) {
+        Atomics.store(i32, MAIN_PARKED, 0);
+        return dead;
+      }
+      Atomics.store(i32, CANCEL, 1);
+    }
+    Atomics.wait(i32, DONE, done, 100);
+  }
+  Atomics.store(i32, MAIN_PARKED, 0);
+  return [];
+}
+
+/** Combines the threads' outputs into `frame.out` and returns the error of the earliest failure, if any. */
+function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, workers: number, failure: { place: FailurePlace; error: unknown } | undefined): OmpError | undefined {
+  const { resultTags, resultData } = pool.views;
+  const replies: (unknown[] | undefined)[] = [];
+  for (let w = 1; w <= workers; w++) {
+    const count = pool.ctl.i32[workerBase(w) + REPLY]!;
+    for (let m = 0; m < count; m++) {
+      const message = receiveMessageOnPort(pool.handle(w).port)?.message as FromWorker | undefined;
+      if (!message) continue;
+      if (message.t === "outputs") replies[w] = message.values as unknown[];
+      else if (!failure || message.position < failure.place.position) failure = { place: message, error: message.error };
+    }
+  }
+  for (let s = 0; s < record.outputs.length; s++) {
+    const combine = record.combiners[s];
+    let acc = frame.out[s];
+    let best = -Infinity;
+    const take = (value: unknown, position: number) => {
+      if (combine) acc = combine(acc, value);
+      else if (position >= best) {
+        acc = value;
+        best = position;
+      }
+    };
+    if (thread.outSet[s]) take(thread.outValues[s], thread.outPositions[s]!);
+    for (let w = 1; w <= workers; w++) {
+      const r = resultIndex(pool.views, w, s);
+      const tag = resultTags[r]!;
+      if (tag === RESULT.unset) continue;
+      const value = tag === RESULT.number ? resultData[2 * r] : tag === RESULT.boolean ? resultData[2 * r] !== 0 : tag === RESULT.null ? null : tag === RESULT.undefined ? undefined : replies[w]?.[s];
+      take(value, resultData[2 * r + 1]!);
+    }
+    frame.out[s] = acc;
+  }
+  return failure ? iterationError(record, failure.place, failure.error) : undefined;
+}

@@ -1,0 +1,119 @@
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
+import { allocateAreas, areaViews, type AreaViews, type Areas, valueCapacity } from "./areas.js";
+import { BufferRegistry } from "./buffer-registry.js";
+import { CONTROL_BYTES, DEAD, DEATHS, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
+import { spinIterations } from "./env.js";
+import { ompError } from "./errors.js";
+import { availableParallelism } from "./state.js";
+import type { ToWorker } from "./value-tags.js";
+
+/** Thread 0's handle on one worker. */
+export interface WorkerHandle {
+  readonly w: number;
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  /** Buffer ids this worker has received. */
+  readonly buffers: Set<number>;
+  /** Module ids this worker has received. */
+  readonly modules: Set<number>;
+  /** The areas this worker was last sent. */
+  areas: Areas;
+  /** Messages to post before the next doorbell. */
+  readonly outbox: ToWorker[];
+}
+
+const workerUrl = new URL("./worker.js", import.meta.url);
+
+/**
+ * The persistent team of worker threads that thread 0 (the caller) forks regions onto. Workers
+ * are created on first need, reused for every region, replaced when they die, and unref'd so
+ * that they never keep the process alive.
+ */
+export class Pool {
+  readonly ctl: Control = controlViews(new SharedArrayBuffer(CONTROL_BYTES));
+  readonly registry = new BufferRegistry();
+  areas: Areas = allocateAreas(16, 4);
+  views: AreaViews = areaViews(this.areas);
+  /** The doorbell value of the current region (it only ever grows). */
+  generation = 0;
+  private readonly handles: (WorkerHandle | undefined)[] = [];
+
+  /** How long thread 0 spins at a join before it parks, for a team of `size`. */
+  joinSpin(size: number): number {
+    return spinIterations(process.env.OMP_WAIT_POLICY, size > availableParallelism());
+  }
+
+  /** Makes sure workers 1..count exist and are alive, starting or replacing them as needed. */
+  ensure(count: number): void {
+    if (count > MAX_WORKERS) throw ompError("BadRuntimeArgument", { fn: "parallel region", detail: `a team can have at most ${MAX_WORKERS + 1} threads` });
+    for (let w = 1; w <= count; w++) {
+      const h = this.handles[w];
+      if (!h || Atomics.load(this.ctl.i32, workerBase(w) + STATE) === DEAD) this.handles[w] = this.spawn(w);
+    }
+  }
+
+  /** Calls `f` for every worker started so far. */
+  forEachHandle(f: (h: WorkerHandle) => void): void {
+    for (const h of this.handles) if (h) f(h);
+  }
+
+  /** The handle of worker `w` (which `ensure` has started). */
+  handle(w: number): WorkerHandle {
+    return this.handles[w]!;
+  }
+
+  /** True when worker `w` has died (its exit handler says so). */
+  isDead(w: number): boolean {
+    return Atomics.load(this.ctl.i32, workerBase(w) + STATE) === DEAD;
+  }
+
+  /** How many workers have died so far. */
+  deaths(): number {
+    return Atomics.load(this.ctl.i32, DEATHS);
+  }
+
+  /** Grows the shared areas to hold `values` values and `slots` outputs; workers get the new ones with their next region. */
+  ensureAreas(values: number, slots: number): void {
+    if (valueCapacity(this.areas) >= values && this.areas.slots >= slots) return;
+    this.areas = allocateAreas(Math.max(values, valueCapacity(this.areas) * 2), Math.max(slots, this.areas.slots));
+    this.views = areaViews(this.areas);
+  }
+
+  /** Posts worker `w`'s pending messages, then rings its doorbell with the current generation. */
+  ring(w: number): void {
+    const h = this.handles[w]!;
+    const base = workerBase(w);
+    if (h.areas !== this.areas) {
+      h.outbox.unshift({ t: "areas", values: this.areas.values, results: this.areas.results, slots: this.areas.slots });
+      h.areas = this.areas;
+    }
+    for (const message of h.outbox) h.port.postMessage(message);
+    this.ctl.i32[base + MESSAGE] = h.outbox.length;
+    h.outbox.length = 0;
+    Atomics.store(this.ctl.i32, base + DOOR, this.generation);
+    if (Atomics.load(this.ctl.i32, base + PARKED) !== 0) Atomics.notify(this.ctl.i32, base + DOOR, 1);
+  }
+
+  private spawn(w: number): WorkerHandle {
+    const base = workerBase(w);
+    Atomics.store(this.ctl.i32, base + STATE, 0);
+    Atomics.store(this.ctl.i32, base + PARKED, 0);
+    Atomics.store(this.ctl.i32, base + DOOR, this.generation);
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(workerUrl, {
+      workerData: { control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, generation: this.generation },
+      transferList: [port2],
+    });
+    worker.unref();
+    worker.on("error", () => {});
+    return { w, worker, port: port1, buffers: new Set(), modules: new Set(), areas: this.areas, outbox: [] };
+  }
+}
+
+let pool: Pool | undefined;
+
+/** The process's pool, created on first use. */
+export function thePool(): Pool {
+  pool ??= new Pool();
+  return pool;
+}

@@ -1,0 +1,186 @@
+import type { Thread } from "./abi.js";
+import { BIG_LOCK, CANCEL, F_BIG_NEXT, KIND, MAX_LEVELS, NEXT, type Control } from "./control.js";
+import { guidedSize, staticBlock, staticChunk } from "./schedule.js";
+
+/** Chunk counters above this use the locked Float64 counter instead of int32 atomics. */
+const INT32_LIMIT = 2 ** 31 - 1 - 1024;
+
+/**
+ * One thread's view of a running region: it claims chunks by the region's schedule (SPEC §5),
+ * splits a collapsed chunk into rows of the innermost loop, and collects the thread's outputs.
+ * A thread reuses one instance for all its regions, so a region allocates nothing here.
+ */
+export class TeamThread implements Thread {
+  lo = 0;
+  hi = 0;
+  step = 1;
+  at = 0;
+  readonly index: number[] = [];
+  /** True once this thread has claimed the chunk holding logical iteration N−1. */
+  ranLast = false;
+  /** First and end logical iteration of the chunk being run (for messages when the iteration is unknown). */
+  chunkStart = 0;
+  chunkEnd = 0;
+  readonly outValues: unknown[] = [];
+  readonly outPositions: number[] = [];
+  readonly outSet: boolean[] = [];
+  readonly initials: unknown[] = [];
+
+  private ctl: Control | undefined;
+  private t = 0;
+  private p = 1;
+  private kind: number = KIND.static;
+  private chunk = 0;
+  private n = 0;
+  private levels = 1;
+  private big = false;
+  private claims = 0;
+  private rowStart = 0;
+  private rowBase = 0;
+  readonly lower = new Float64Array(MAX_LEVELS);
+  readonly steps = new Float64Array(MAX_LEVELS);
+  readonly counts = new Float64Array(MAX_LEVELS);
+
+  /** Prepares for a region: thread `t` of `p`, schedule `kind` with `chunk` (0: default), `n` logical iterations. */
+  start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, n: number, levels: number, outputs: number): void {
+    this.ctl = ctl;
+    this.t = t;
+    this.p = p;
+    this.kind = kind;
+    this.chunk = kind === KIND.static ? chunk : Math.max(1, chunk);
+    this.n = n;
+    this.levels = levels;
+    this.big = kind === KIND.guided ? n > INT32_LIMIT : n / Math.max(1, this.chunk) > INT32_LIMIT;
+    this.claims = 0;
+    this.rowStart = 0;
+    this.chunkStart = 0;
+    this.chunkEnd = 0;
+    this.ranLast = false;
+    this.step = this.steps[levels - 1]!;
+    this.index.length = levels - 1;
+    this.outValues.length = outputs;
+    this.outPositions.length = outputs;
+    this.outSet.length = outputs;
+    for (let s = 0; s < outputs; s++) {
+      this.outValues[s] = undefined;
+      this.outPositions[s] = -1;
+      this.outSet[s] = false;
+    }
+  }
+
+  next(): boolean {
+    if (this.rowStart < this.chunkEnd) return this.row();
+    if (this.ctl !== undefined && Atomics.load(this.ctl.i32, CANCEL) !== 0) return false;
+    if (!this.claim()) return false;
+    if (this.chunkEnd === this.n) this.ranLast = true;
+    this.rowStart = this.chunkStart;
+    return this.row();
+  }
+
+  /** Claims this thread's next chunk into [chunkStart, chunkEnd); false when there is none. */
+  private claim(): boolean {
+    let a: number;
+    let b: number;
+    if (this.kind === KIND.static) {
+      [a, b] = this.chunk === 0 ? (this.claims === 0 ? staticBlock(this.n, this.p, this.t) : [0, 0]) : staticChunk(this.n, this.p, this.t, this.chunk, this.claims);
+      this.claims++;
+    } else if (this.ctl === undefined) {
+      if (this.claims++ > 0) return false;
+      [a, b] = [0, this.n];
+    } else if (this.big) {
+      [a, b] = this.claimLocked();
+    } else if (this.kind === KIND.dynamic) {
+      a = Atomics.add(this.ctl.i32, NEXT, 1) * this.chunk;
+      b = Math.min(a + this.chunk, this.n);
+    } else {
+      const i32 = this.ctl.i32;
+      for (;;) {
+        a = Atomics.load(i32, NEXT);
+        if (a >= this.n) return false;
+        b = a + guidedSize(this.n, this.p, this.chunk, a);
+        if (Atomics.compareExchange(i32, NEXT, a, b) === a) break;
+      }
+    }
+    if (a >= b) return false;
+    this.chunkStart = a;
+    this.chunkEnd = b;
+    return true;
+  }
+
+  /** Dynamic and guided chunks of loops too long for an int32 counter: a spin lock around a Float64 counter. */
+  private claimLocked(): [number, number] {
+    const { i32, f64 } = this.ctl!;
+    while (Atomics.compareExchange(i32, BIG_LOCK, 0, 1) !== 0);
+    const a = f64[F_BIG_NEXT]!;
+    const size = this.kind === KIND.dynamic ? this.chunk : a < this.n ? guidedSize(this.n, this.p, this.chunk, a) : 0;
+    const b = Math.min(a + size, this.n);
+    f64[F_BIG_NEXT] = Math.max(a, b);
+    Atomics.store(i32, BIG_LOCK, 0);
+    return [a, Math.max(a, b)];
+  }
+
+  /** Sets lo/hi (and the outer indices) for the next row of the current chunk. */
+  private row(): boolean {
+    const last = this.levels - 1;
+    const inner = this.counts[last]!;
+    const r = this.rowStart;
+    const offset = this.levels === 1 ? r : r % inner;
+    const end = this.levels === 1 ? this.chunkEnd : Math.min(this.chunkEnd, r - offset + inner);
+    if (this.levels > 1) {
+      let q = Math.floor(r / inner);
+      for (let d = last - 1; d >= 0; d--) {
+        const c = this.counts[d]!;
+        this.index[d] = this.lower[d]! + (q % c) * this.steps[d]!;
+        q = Math.floor(q / c);
+      }
+    }
+    this.rowBase = r - offset;
+    this.lo = this.lower[last]! + offset * this.step;
+    this.hi = this.lower[last]! + (offset + end - r) * this.step;
+    this.rowStart = end;
+    return true;
+  }
+
+  initial(slot: number): unknown {
+    return this.initials[slot];
+  }
+
+  reduce(slot: number, value: unknown): void {
+    this.outValues[slot] = value;
+    this.outSet[slot] = true;
+  }
+
+  last(slot: number, value: unknown): void {
+    if (!this.ranLast) return;
+    this.outValues[slot] = value;
+    this.outSet[slot] = true;
+  }
+
+  lastAssigned(slot: number, value: unknown, position: number): void {
+    if (position < 0) return;
+    this.outValues[slot] = value;
+    this.outPositions[slot] = position;
+    this.outSet[slot] = true;
+  }
+
+  position(value: number): number {
+    return this.rowBase + (value - this.lower[this.levels - 1]!) / this.step;
+  }
+
+  /** The loop variables' values at logical iteration `k`, outermost first (for messages). */
+  valuesAt(k: number): number[] {
+    const out: number[] = [];
+    let q = k;
+    for (let d = this.levels - 1; d >= 0; d--) {
+      const c = this.counts[d]!;
+      out.unshift(this.lower[d]! + (d === 0 ? q : q % c) * this.steps[d]!);
+      q = Math.floor(q / c);
+    }
+    return out;
+  }
+
+  /** The loop variables' values of the iteration the body last recorded in `at` (the innermost value). */
+  currentValues(): number[] {
+    return [...this.index, this.at];
+  }
+}

@@ -1,0 +1,174 @@
+import { type MessagePort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import type { Region, RegionBody, RegionFactory } from "./abi.js";
+import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
+import {
+  CANCEL, controlViews, D_CHUNK, D_KIND, D_LEVELS, D_MODULE, D_OUTPUTS, D_REGION, D_TEAM, D_VALUES, DONE, DOOR,
+  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, READY, REPLY, STATE, workerBase, type Control,
+} from "./control.js";
+import { ValueDecoder } from "./decode.js";
+import { spinIterations } from "./env.js";
+import { failurePlace } from "./failure.js";
+import { adoptRegions } from "./modules.js";
+import type { RegionRecord } from "./region-record.js";
+import { availableParallelism, state } from "./state.js";
+import { TeamThread } from "./team-thread.js";
+import type { FromWorker, ToWorker } from "./value-tags.js";
+
+/** What a worker keeps between regions. */
+interface WorkerState {
+  readonly ctl: Control;
+  readonly w: number;
+  readonly port: MessagePort;
+  views: AreaViews;
+  readonly decoder: ValueDecoder;
+  readonly modules: Map<number, readonly Region[]>;
+  readonly thread: TeamThread;
+  /** Structured-clone values of the current region. */
+  messages: readonly unknown[];
+}
+
+/**
+ * The worker's life: wait at its doorbell (spinning, then parked), read what thread 0 sent,
+ * run its share of the region as thread `w`, publish its outputs, report done; forever.
+ */
+export async function runWorker(): Promise<void> {
+  const ctl = controlViews(workerData.control as SharedArrayBuffer);
+  const w = workerData.w as number;
+  const base = workerBase(w);
+  const ws: WorkerState = {
+    ctl, w, port: workerData.port as MessagePort,
+    views: areaViews({ values: workerData.values, results: workerData.results, slots: workerData.slots }),
+    decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: [],
+  };
+  state.activeLevel = 1;
+  Atomics.store(ctl.i32, base + STATE, READY);
+  let seen = workerData.generation as number;
+  const spin = spinIterations(process.env.OMP_WAIT_POLICY, false);
+  const crowdedSpin = spinIterations(process.env.OMP_WAIT_POLICY, true);
+  const cores = availableParallelism();
+  let team = 1;
+  for (;;) {
+    seen = waitForDoor(ctl.i32, base, seen, team > cores ? crowdedSpin : spin);
+    const pending: Promise<void>[] = [];
+    const count = ctl.i32[base + MESSAGE]!;
+    for (let m = 0; m < count; m++) {
+      const message = receiveMessageOnPort(ws.port)?.message as ToWorker | undefined;
+      if (message) handleMessage(ws, message, pending);
+    }
+    if (pending.length > 0) await Promise.all(pending);
+    team = ctl.i32[D_TEAM]!;
+    runShare(ws, seen);
+  }
+}
+
+/** Waits until the doorbell holds a generation other than `seen`; returns it. */
+function waitForDoor(i32: Int32Array, base: number, seen: number, spin: number): number {
+  for (let k = 0; k < spin; k++) {
+    const door = Atomics.load(i32, base + DOOR);
+    if (door !== seen) return door;
+  }
+  Atomics.store(i32, base + PARKED, 1);
+  for (;;) {
+    const door = Atomics.load(i32, base + DOOR);
+    if (door !== seen) {
+      Atomics.store(i32, base + PARKED, 0);
+      return door;
+    }
+    Atomics.wait(i32, base + DOOR, seen);
+  }
+}
+
+function handleMessage(ws: WorkerState, message: ToWorker, pending: Promise<void>[]): void {
+  switch (message.t) {
+    case "buffer": ws.decoder.buffers.set(message.id, message.sab); break;
+    case "release": ws.decoder.release(message.ids); break;
+    case "areas": ws.views = areaViews({ values: message.values, results: message.results, slots: message.slots }); break;
+    case "values": ws.messages = message.values; break;
+    case "module": pending.push(loadModule(ws, message.id, message.source)); break;
+  }
+}
+
+/** Evaluates a module's worker source and keeps its regions under the module's id. */
+async function loadModule(ws: WorkerState, id: number, source: string): Promise<void> {
+  const ns = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: RegionFactory; imports: readonly unknown[] };
+  const regions = (ns.default as (...a: unknown[]) => readonly Region[])(...ns.imports);
+  adoptRegions(ns.default, regions);
+  ws.modules.set(id, regions);
+}
+
+/** Runs this worker's share of the region the doorbell announced, then reports it done. */
+function runShare(ws: WorkerState, generation: number): void {
+  const { i32, f64 } = ws.ctl;
+  const base = workerBase(ws.w);
+  const team = i32[D_TEAM]!;
+  const levels = i32[D_LEVELS]!;
+  const captures = i32[D_VALUES]!;
+  const outputs = i32[D_OUTPUTS]!;
+  const record = ws.modules.get(i32[D_MODULE]!)![i32[D_REGION]!] as RegionRecord;
+  const thread = ws.thread;
+  for (let d = 0; d < levels; d++) {
+    thread.lower[d] = f64[F_LEVEL + 3 * d]!;
+    thread.steps[d] = f64[F_LEVEL + 3 * d + 1]!;
+    thread.counts[d] = f64[F_LEVEL + 3 * d + 2]!;
+  }
+  thread.start(ws.ctl, ws.w, team, i32[D_KIND]!, i32[D_CHUNK]!, f64[F_COUNT]!, levels, outputs);
+  const args = record.frame.args;
+  args[0] = thread;
+  for (let k = 0; k < captures; k++) args[k + 1] = ws.decoder.decode(ws.views, k, ws.messages);
+  for (let s = 0; s < outputs; s++) thread.initials[s] = ws.decoder.decode(ws.views, captures + s, ws.messages);
+  state.threadNum = ws.w;
+  state.teamSize = team;
+  let replies = 0;
+  try {
+    record.body.apply(undefined, args as Parameters<RegionBody>);
+  } catch (error) {
+    Atomics.store(i32, CANCEL, 1);
+    replies += reply(ws, { t: "error", error, ...failurePlace(record, thread) });
+  }
+  replies += publishOutputs(ws, thread, outputs);
+  ws.messages = [];
+  i32[base + REPLY] = replies;
+  Atomics.store(i32, base + FINISHED, generation);
+  Atomics.add(i32, DONE, 1);
+  if (Atomics.load(i32, MAIN_PARKED) !== 0) Atomics.notify(i32, DONE);
+}
+
+/** Writes this thread's outputs to its result slots; values that are not numbers go in one message. */
+function publishOutputs(ws: WorkerState, thread: TeamThread, outputs: number): number {
+  const { resultTags, resultData } = ws.views;
+  let others: unknown[] | undefined;
+  for (let s = 0; s < outputs; s++) {
+    const r = resultIndex(ws.views, ws.w, s);
+    if (!thread.outSet[s]) {
+      resultTags[r] = RESULT.unset;
+      continue;
+    }
+    const value = thread.outValues[s];
+    resultData[2 * r + 1] = thread.outPositions[s]!;
+    if (typeof value === "number") {
+      resultTags[r] = RESULT.number;
+      resultData[2 * r] = value;
+    } else if (typeof value === "boolean") {
+      resultTags[r] = RESULT.boolean;
+      resultData[2 * r] = value ? 1 : 0;
+    } else if (value === undefined || value === null) {
+      resultTags[r] = value === undefined ? RESULT.undefined : RESULT.null;
+    } else {
+      resultTags[r] = RESULT.message;
+      (others ??= [])[s] = value;
+    }
+  }
+  return others ? reply(ws, { t: "outputs", values: others }) : 0;
+}
+
+/** Posts a message back to thread 0; an error that cannot be cloned is sent as its message and stack. */
+function reply(ws: WorkerState, message: FromWorker): number {
+  try {
+    ws.port.postMessage(message);
+  } catch {
+    if (message.t !== "error") throw new Error("[tsomp] internal error: outputs could not be sent to thread 0.");
+    const e = message.error as { message?: unknown; stack?: unknown } | undefined;
+    ws.port.postMessage({ ...message, error: { message: String(e?.message ?? e), stack: String(e?.stack ?? "") } });
+  }
+  return 1;
+}
