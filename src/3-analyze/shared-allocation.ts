@@ -8,6 +8,9 @@ const TYPED_ARRAYS = new Set([
   "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
 ]);
 
+/** Typed-array methods whose result lives on the array's own buffer (`a.fill(0)` is `a`; `a.subarray()` is a view of it). */
+const SAME_BUFFER = new Set(["subarray", "fill", "sort", "reverse", "copyWithin"]);
+
 /** Where values come from: what is assigned to each symbol, and who calls each function. */
 interface FlowIndex {
   readonly assigned: Map<ts.Symbol, ts.Expression[]>;
@@ -18,7 +21,8 @@ interface FlowIndex {
  * Finds the `new TypedArray(length)` expressions, in the files being compiled, whose arrays can
  * reach a parallel loop: followed backwards from every typed array a loop captures, through
  * variables, assignments, function parameters (at every call site), return values, properties
- * and `subarray` views (SPEC §6, shared allocation). Those are allocated on shared memory, so
+ * and methods such as `fill` and `subarray` that return the array or a view of it (SPEC §6,
+ * shared allocation). Those are allocated on shared memory, so
  * the loops share them without a copy; allocations that never reach a loop are left alone.
  */
 export function findSharedAllocations(files: readonly FileAnalysis[], checker: ts.TypeChecker): Map<ts.SourceFile, ts.NewExpression[]> {
@@ -55,7 +59,7 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
     } else if (ts.isAwaitExpression(e)) {
       mark(e.expression);
     } else if (ts.isCallExpression(e)) {
-      if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray") mark(e.expression.expression);
+      if (ts.isPropertyAccessExpression(e.expression) && SAME_BUFFER.has(e.expression.name.text)) mark(e.expression.expression);
       const declaration = checker.getResolvedSignature(e)?.declaration;
       if (declaration && !seenCalls.has(declaration)) {
         seenCalls.add(declaration);

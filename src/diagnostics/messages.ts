@@ -29,7 +29,7 @@ export const Messages = {
   UnknownDirective: m<{ name: string; suggestion?: string }>(1001, "error", (a) =>
     `Unknown directive '${a.name}'.${didYouMean(a.suggestion)}`),
   DirectiveNotSupportedYet: m<{ name: string }>(1002, "error", (a) =>
-    `'${a.name}' is an OpenMP directive that tsomp does not support yet; this loop would run sequentially, so tsomp stops here instead.`),
+    `'${a.name}' is not supported by tsomp yet; it is reported rather than ignored, since ignoring it could change what the program computes.`),
   DirectiveNotInV1: m<{ name: string }>(1003, "error", (a) =>
     `'${a.name}' is not part of tsomp: tasks, sections, target, teams, threadprivate, cancel and flush are not supported.`),
   UnknownClause: m<{ name: string; directive: string; suggestion?: string }>(1004, "error", (a) =>

@@ -1,4 +1,5 @@
 import type { AreaViews } from "./areas.js";
+import { smallInt } from "./team-thread.js";
 import { STRIDE, TAG, VIEW_TYPES } from "./value-tags.js";
 
 /**
@@ -15,7 +16,7 @@ export class ValueDecoder {
     const at = slot * STRIDE;
     const data = views.valueData;
     switch (views.valueTags[slot]) {
-      case TAG.number: return data[at];
+      case TAG.number: return smallInt(data[at]!);
       case TAG.boolean: return data[at] !== 0;
       case TAG.undefined: return undefined;
       case TAG.null: return null;

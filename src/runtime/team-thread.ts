@@ -2,6 +2,15 @@ import type { Thread } from "./abi.js";
 import { BIG_LOCK, CANCEL, F_BIG_NEXT, KIND, MAX_LEVELS, NEXT, type Control } from "./control.js";
 import { guidedSize, staticBlock, staticChunk } from "./schedule.js";
 
+/**
+ * `x` as an int32 when it is one, so that V8 keeps loop variables derived from it in integer
+ * registers (a double loop variable turns `i % d` into a slow float modulo and `a[i]` into a
+ * conversion per access). -0 stays a double.
+ */
+export function smallInt(x: number): number {
+  return (x | 0) === x && (x !== 0 || 1 / x > 0) ? x | 0 : x;
+}
+
 /** Chunk counters above this use the locked Float64 counter instead of int32 atomics. */
 const INT32_LIMIT = 2 ** 31 - 1 - 1024;
 
@@ -56,7 +65,7 @@ export class TeamThread implements Thread {
     this.chunkStart = 0;
     this.chunkEnd = 0;
     this.ranLast = false;
-    this.step = this.steps[levels - 1]!;
+    this.step = smallInt(this.steps[levels - 1]!);
     this.index.length = levels - 1;
     this.outValues.length = outputs;
     this.outPositions.length = outputs;
@@ -130,13 +139,13 @@ export class TeamThread implements Thread {
       let q = Math.floor(r / inner);
       for (let d = last - 1; d >= 0; d--) {
         const c = this.counts[d]!;
-        this.index[d] = this.lower[d]! + (q % c) * this.steps[d]!;
+        this.index[d] = smallInt(this.lower[d]! + (q % c) * this.steps[d]!);
         q = Math.floor(q / c);
       }
     }
     this.rowBase = r - offset;
-    this.lo = this.lower[last]! + offset * this.step;
-    this.hi = this.lower[last]! + (offset + end - r) * this.step;
+    this.lo = smallInt(this.lower[last]! + offset * this.step);
+    this.hi = smallInt(this.lower[last]! + (offset + end - r) * this.step);
     this.rowStart = end;
     return true;
   }

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { compile } from "../src/compile.js";
+import { compileCase, programOf, renderForGolden, typeErrors } from "./helpers/compile-case.js";
+import { FIXTURES, findCases } from "./helpers/fixture-files.js";
+
+/**
+ * Golden fixtures: every `fixtures/<area>/<case>/input.ts` is compiled; its diagnostics must match
+ * `diagnostics.txt` (absent: none) and its output `output.ts` (absent when there are errors).
+ * Every output must parse, type-check, contain no directive, and compile to itself again.
+ */
+describe("fixtures", () => {
+  for (const name of findCases()) {
+    it(name, async () => {
+      const dir = path.join(FIXTURES, name);
+      const { program, results } = compileCase(dir);
+      const result = results.get("input.ts")!;
+      const rendered = renderForGolden(result);
+      const diagnosticsFile = path.join(dir, "diagnostics.txt");
+      if (rendered !== "" || fs.existsSync(diagnosticsFile)) await expect(rendered).toMatchFileSnapshot(diagnosticsFile);
+      const outputFile = path.join(dir, "output.ts");
+      if (result.code === undefined) {
+        expect(fs.existsSync(outputFile), "a case with errors has no output.ts").toBe(false);
+        return;
+      }
+      await expect(result.code).toMatchFileSnapshot(outputFile);
+      expect(result.code).not.toMatch(/(\/\/|\/\*)[ \t]*@omp\b/);
+      const syntax = ts.transpileModule(result.code, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+      expect(syntax.diagnostics ?? []).toEqual([]);
+      if (result.changed) {
+        expect(typeErrors(program, path.join(dir, "input.ts"))).toEqual([]);
+        const outputs = new Map([...results.values()].map((r) => [path.join(dir, `${r.file}`), r.code ?? r.sourceFile.text]));
+        const outProgram = programOf(outputs);
+        expect(typeErrors(outProgram, path.join(dir, "input.ts"))).toEqual([]);
+        const again = compile(outProgram, [{ sourceFile: outProgram.getSourceFile(path.join(dir, "input.ts"))!, file: "input.ts" }])[0]!;
+        expect(again.diagnostics).toEqual([]);
+        expect(again.code).toBe(result.code);
+      }
+    });
+  }
+});
