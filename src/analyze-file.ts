@@ -13,6 +13,8 @@ export interface FileAnalysis {
   readonly sourceFile: ts.SourceFile;
   readonly loops: readonly LoopAnalysis[];
   readonly module: ModuleAnalysis;
+  /** Offsets of `@omp` in directives that are valid but have no effect (they are renamed in the output). */
+  readonly accepted: readonly number[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -31,5 +33,5 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
     if (loop) loops.push(loop);
   }
   const module = analyzeModule(loops, { file, sourceFile, checker, types, report });
-  return { file, sourceFile, loops, module, diagnostics };
+  return { file, sourceFile, loops, module, accepted: parsed.accepted, diagnostics };
 }

@@ -50,9 +50,10 @@ export function compile(program: ts.Program, inputs: readonly CompileInput[], op
       loops: a.loops,
       module: a.module,
       allocations: allocations.get(a.sourceFile) ?? [],
+      accepted: a.accepted,
       runtimeSpecifier: options.runtimeSpecifier ?? "tsomp/runtime",
     });
-    const changed = plan.regions.length > 0 || plan.allocations.length > 0;
+    const changed = plan.regions.length > 0 || plan.allocations.length > 0 || plan.renamed.length > 0;
     if (!changed) return { ...base, code: a.sourceFile.text, map: undefined, changed };
     const out = emitText(plan, a.sourceFile, a.file);
     return { ...base, code: out.code, map: out.map, changed };

@@ -54,14 +54,20 @@ interface FoundComment {
   readonly follower: ts.Node;
 }
 
-/** Descends to the trivia that holds `offset`; undefined when `offset` is inside a token (a string, say). */
+/**
+ * Descends to the trivia that holds `offset`; undefined when `offset` is inside a token (a string,
+ * say). Comments on the same line as the token before them count too (TypeScript calls them
+ * trailing), so that a directive written after code is found and reported.
+ */
 function findComment(sourceFile: ts.SourceFile, offset: number): FoundComment | undefined {
   let node: ts.Node = sourceFile;
   for (;;) {
     const child = node.getChildren(sourceFile).find((c) => c.pos <= offset && offset < c.end);
     if (!child) return undefined;
     if (offset < child.getStart(sourceFile)) {
-      const siblings = ts.getLeadingCommentRanges(sourceFile.text, child.pos) ?? [];
+      const trailing = ts.getTrailingCommentRanges(sourceFile.text, child.pos) ?? [];
+      const leading = (ts.getLeadingCommentRanges(sourceFile.text, child.pos) ?? []).filter((c) => !trailing.some((t) => t.pos === c.pos));
+      const siblings = [...trailing, ...leading];
       const comment = siblings.find((c) => c.pos === offset);
       return comment ? { comment, siblings, follower: outermostFollower(child, sourceFile) } : undefined;
     }

@@ -168,6 +168,7 @@ const reduction: ClauseParser = (cursor, name, ctx) => {
   } else {
     cursor.seek(save);
   }
+  if (cursor.atEnd()) return expected(cursor, "a reduction operator", ctx);
   cursor.skipSpace();
   const opStart = cursor.position;
   let operator: ReductionOperator | undefined = REDUCTION_OPERATORS.find((op) => cursor.text.startsWith(op, opStart));
@@ -220,7 +221,7 @@ const collapse: ClauseParser = (cursor, name, ctx) => {
   if (!spans) return undefined;
   const depth = /^\d+$/.test(raw.text) ? Number(raw.text) : NaN;
   if (!(depth >= 1)) {
-    ctx.report(createDiagnostic("NotPositive", { what: "collapse depth (an integer literal)", value: raw.text }, raw.span));
+    ctx.report(createDiagnostic("NotPositive", { what: "collapse depth", value: raw.text, literal: true }, raw.span));
     return undefined;
   }
   return { kind: "collapse", depth, ...spans };
@@ -287,4 +288,14 @@ export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {
   simdlen: simdHint,
   aligned: simdHint,
   nontemporal: simdHint,
+};
+
+/** The clauses of `simd` on its own (which tsomp checks and then ignores). */
+export const SIMD_ONLY_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  ...SIMD_CLAUSES,
+  private: LOOP_CLAUSES.private!,
+  lastprivate: LOOP_CLAUSES.lastprivate!,
+  reduction: LOOP_CLAUSES.reduction!,
+  collapse: LOOP_CLAUSES.collapse!,
+  if: LOOP_CLAUSES.if!,
 };

@@ -1,7 +1,7 @@
 import type { DirectiveName } from "./ast.js";
 
-/** How tsomp treats a known OpenMP directive name. */
-export type DirectiveStatus = "compiled" | "not-yet" | "not-in-v1";
+/** How tsomp treats a known OpenMP directive name: compiled, accepted with no effect, or reported. */
+export type DirectiveStatus = "compiled" | "accepted" | "not-yet" | "not-in-v1";
 
 /** Every directive name tsomp recognises, longest first within a first word, with its status. */
 const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
@@ -15,7 +15,7 @@ const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
   ["parallel", "not-yet"],
   ["for simd", "not-yet"],
   ["for", "not-yet"],
-  ["simd", "not-yet"],
+  ["simd", "accepted"],
   ["critical", "not-yet"],
   ["atomic", "not-yet"],
   ["barrier", "not-yet"],
@@ -51,6 +51,11 @@ export function matchDirectiveName(words: readonly string[]): DirectiveMatch | u
     if (parts.every((p, i) => words[i] === p)) return { name, status, wordCount: parts.length };
   }
   return undefined;
+}
+
+/** True for directives that are checked and then have no effect (`simd`: JavaScript has no vector loops to ask for). */
+export function isAccepted(name: string): boolean {
+  return KNOWN.some(([n, s]) => n === name && s === "accepted");
 }
 
 /** Narrows a matched name to the directives tsomp compiles. */

@@ -2,15 +2,17 @@ import ts from "typescript";
 import type { DirectiveComment } from "../1-scan/directive-comment.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, Directive } from "./ast.js";
-import { LOOP_CLAUSES, SIMD_CLAUSES, type ClauseContext } from "./clauses.js";
+import { LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
-import { DIRECTIVE_FIRST_WORDS, isCompiled, matchDirectiveName } from "./directive-names.js";
+import { DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
 import { validateClauses } from "./validate-clauses.js";
 
 /** The directives tsomp will compile, and every problem found in the directive comments. */
 export interface ParseResult {
   readonly directives: readonly Directive[];
+  /** Offsets of `@omp` in valid directives that have no effect (`simd`), which the output renames too. */
+  readonly accepted: readonly number[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -21,6 +23,7 @@ export interface ParseResult {
  */
 export function parseDirectives(comments: readonly DirectiveComment[], file: string): ParseResult {
   const directives: Directive[] = [];
+  const accepted: number[] = [];
   const diagnostics: Diagnostic[] = [];
   const firstOnStatement = new Map<ts.Statement, string>();
   for (const comment of comments) {
@@ -37,12 +40,12 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
       }
       firstOnStatement.set(comment.statement, name.text);
     }
-    if (!isCompiled(name.text)) continue;
-    const clauses = readClauses(cursor, name.text, report);
+    if (!isCompiled(name.text) && !isAccepted(name.text)) continue;
     const before = diagnostics.length;
+    const clauses = readClauses(cursor, name.text, report);
     validateClauses(clauses, name.text, report);
     const directive: Directive = {
-      name: name.text,
+      name: name.text as Directive["name"],
       span: cursor.span(at, trimmedEnd(comment.text)),
       nameSpan: name.span,
       clauses,
@@ -51,9 +54,10 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
       comment: { pos: comment.pos, end: comment.end },
     };
     if (!checkPlacement(directive, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
-    directives.push(directive);
+    if (isAccepted(name.text)) accepted.push(comment.pos + at);
+    else directives.push(directive);
   }
-  return { directives, diagnostics };
+  return { directives, accepted, diagnostics };
 }
 
 const trimmedEnd = (text: string) => text.replace(/\s+$/, "").length;
@@ -84,7 +88,7 @@ function readName(cursor: DirectiveCursor, report: (d: Diagnostic) => void, ompS
 
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
 function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
-  const table = directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+  const table = directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
   const ctx: ClauseContext = { directive, report };
   const clauses: Clause[] = [];
   while (!cursor.atEnd()) {

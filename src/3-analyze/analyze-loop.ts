@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { displayType } from "./display-type.js";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { bindClauseVariables } from "./clause-bindings.js";
@@ -80,7 +81,7 @@ function checkNumberTypes(shape: LoopShape, ctx: LoopContext & { report: (d: Dia
     const type = ctx.checker.getTypeAtLocation(node);
     return !!(type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.Any)) || (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.NumberLike));
   };
-  const typeText = (node: ts.Node) => ctx.checker.typeToString(ctx.checker.getTypeAtLocation(node));
+  const typeText = (node: ts.Node) => displayType(ctx.checker, ctx.checker.getTypeAtLocation(node));
   for (const level of shape.levels) {
     const declaration = (level.loop.initializer as ts.VariableDeclarationList).declarations[0]!;
     if (!numeric(declaration.name)) {

@@ -1,7 +1,8 @@
 import ts from "typescript";
 import type { Clause, ReductionOperator, VariableReference } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { declarationOf, resolveName, scopeOf, variableKind } from "./scope.js";
+import { declarationOf, resolveName, scopeOf, variableKind, type BindingScope } from "./scope.js";
+import { typeFamily } from "./type-family.js";
 
 /** The data-sharing clauses a variable can be named in. */
 export type SharingClause = "private" | "firstprivate" | "lastprivate" | "shared" | "reduction";
@@ -46,7 +47,8 @@ export function bindClauseVariables(
       const symbol = resolveName(v.name, loop, checker);
       const declaration = symbol && declarationOf(symbol);
       if (!symbol || !declaration) {
-        report(createDiagnostic("UnknownVariable", { name: v.name, clause: kind }, v.span));
+        const inLoop = declaresName(loop, v.name);
+        report(createDiagnostic(inLoop ? "ClauseVariableDeclaredInLoop" : "UnknownVariable", { name: v.name, clause: kind }, v.span));
         continue;
       }
       const scope = scopeOf(symbol, loop, sourceFile);
@@ -56,7 +58,11 @@ export function bindClauseVariables(
         continue;
       }
       if (!isVariable || scope === "import" || scope === "global" || (scope === "module" && kind !== "shared")) {
-        report(createDiagnostic("NotASharedVariable", { name: v.name, clause: kind }, v.span));
+        report(createDiagnostic("NotASharedVariable", { name: v.name, clause: kind, kind: describeBinding(declaration, scope) }, v.span));
+        continue;
+      }
+      if (kind === "reduction" && typeFamily(checker.getTypeOfSymbolAtLocation(symbol, loop), checker) === "typed-array") {
+        report(createDiagnostic("ArrayReductionNotSupportedYet", { item: v.name }, v.span));
         continue;
       }
       if (variableKind(declaration) === "const" && (kind === "private" || kind === "lastprivate" || kind === "reduction")) {
@@ -80,4 +86,23 @@ export function bindClauseVariables(
     }
   }
   return roles;
+}
+
+/** True when a variable, parameter or function named `name` is declared somewhere inside `node`. */
+function declaresName(node: ts.Node, name: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    const declared = (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isBindingElement(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name;
+    return declared || !!ts.forEachChild(n, (c) => visit(c) || undefined);
+  };
+  return visit(node);
+}
+
+/** What a binding that is not a local variable is, for messages: "a global", "an import", "a function"… */
+function describeBinding(declaration: ts.Node, scope: BindingScope): string {
+  if (scope === "import") return "an import";
+  if (scope === "global") return "a global";
+  if (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) return "a function";
+  if (ts.isClassDeclaration(declaration)) return "a class";
+  if (ts.isEnumDeclaration(declaration)) return "an enum";
+  return "a module-level variable";
 }

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { displayType } from "./display-type.js";
 import type { ReductionOperator } from "../2-parse/ast.js";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
 import { analyzeAssignments } from "./assignment-flow.js";
@@ -39,7 +40,7 @@ const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<Reduction
  * that the module's worker code provides. Reports every use that cannot work on threads.
  */
 export function analyzeDataSharing(body: ts.Statement, references: readonly Reference[], roles: Map<ts.Symbol, ClauseRoles>, defaultNone: boolean, ctx: SharingContext): Sharing {
-  const { carried, inner } = carryLocals(references, ctx);
+  const { carried, inner, rejected } = carryLocals(references, ctx);
   const carriedSymbols = new Set(carried.map((c) => c.name));
   const all = [...references, ...inner];
   const bySymbol = new Map<ts.Symbol, Reference[]>();
@@ -48,7 +49,7 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
 
   for (const [symbol, refs] of bySymbol) {
     const scope = scopeOf(symbol, ctx.loop, ctx.sourceFile);
-    if (scope === "loop") continue;
+    if (scope === "loop" || rejected.has(symbol)) continue;
     if (scope === "module" || scope === "import") {
       result.moduleReferences.push(...refs);
       continue;
@@ -75,21 +76,29 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
 
 const describe: Record<TypeFamily, string> = {
   number: "a number", bigint: "a bigint", boolean: "a boolean", scalar: "a value", "typed-array": "a shared typed array",
-  clone: "an object copied to each thread", function: "a function", instance: "a class instance", uncloneable: "a value that cannot be copied",
+  clone: "an object", function: "a function", instance: "a class instance", uncloneable: "a value that cannot be copied",
   dynamic: "a value of unknown type",
 };
+
+/** What a copied value is, for messages: "an array", "a Map", "an object". */
+function describeCopied(type: ts.Type, ctx: SharingContext): string {
+  if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) return "an array";
+  const name = type.getSymbol()?.name;
+  return name === "Map" || name === "Set" || name === "Date" || name === "RegExp" ? `a ${name}` : "an object";
+}
 
 /** A variable without a clause: SPEC §6's table decides. */
 function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, ctx: SharingContext): void {
   const first = refs[0]!;
-  const family = typeFamily(ctx.checker.getTypeAtLocation(first.node), ctx.checker);
+  const type = ctx.checker.getTypeAtLocation(first.node);
+  const family = typeFamily(type, ctx.checker);
   let elementsWritten = false;
   for (const r of refs) {
     const at = spanOf(r.node, ctx);
     if (r.access === "write" || r.access === "update") {
       if (family === "typed-array") ctx.report(createDiagnostic("SharedArrayReassigned", { name: symbol.name }, at));
       else if (["number", "bigint", "boolean", "scalar", "dynamic"].includes(family)) ctx.report(createDiagnostic("WriteToOuterScalar", { name: symbol.name }, at));
-      else ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: describe[family] }, at));
+      else ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: family === "clone" ? describeCopied(type, ctx) : describe[family] }, at));
       return;
     }
     if (r.access === "element-write" || (r.access === "method-call" && TYPED_ARRAY_WRITERS.has(r.method!) && family === "typed-array")) {
@@ -99,7 +108,7 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
       }
     }
     if (r.access === "element-write" || r.access === "property-write" || (r.access === "method-call" && MUTATORS.has(r.method!) && family !== "typed-array")) {
-      ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: describe[family] }, at));
+      ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: family === "clone" ? describeCopied(type, ctx) : describe[family] }, at));
       return;
     }
   }
@@ -109,10 +118,10 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
   }
   if (family === "instance" || family === "uncloneable") {
     const reason = family === "instance" ? "a copy would lose its methods and accessors; pass its fields instead" : "structured clone cannot copy it";
-    ctx.report(createDiagnostic("ValueNotTransferable", { name: symbol.name, type: ctx.checker.typeToString(ctx.checker.getTypeAtLocation(first.node)), reason }, spanOf(first.node, ctx)));
+    ctx.report(createDiagnostic("ValueNotTransferable", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeAtLocation(first.node)), reason }, spanOf(first.node, ctx)));
     return;
   }
-  if (family === "clone") ctx.report(createDiagnostic("ValueCopiedPerRegion", { name: symbol.name, kind: describe.clone.replace(" copied to each thread", "") }, spanOf(first.node, ctx)));
+  if (family === "clone") ctx.report(createDiagnostic("ValueCopiedPerRegion", { name: symbol.name, kind: describeCopied(type, ctx) }, spanOf(first.node, ctx)));
   out.captures.push(capture(symbol, first, family, elementsWritten, ctx));
 }
 
@@ -136,7 +145,7 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
   }
   if (clauses.has("shared")) {
     if (family !== "typed-array" && family !== "dynamic") {
-      ctx.report(createDiagnostic("CannotShare", { name: symbol.name, type: ctx.checker.typeToString(declaredType) }, role.span));
+      ctx.report(createDiagnostic("CannotShare", { name: symbol.name, type: displayType(ctx.checker, declaredType) }, role.span));
       return;
     }
     implicit(symbol, refs.length > 0 ? refs : [], out, ctx);
@@ -173,7 +182,7 @@ function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRo
   const op = role.operator!;
   const type = family === "number" || family === "bigint" || family === "boolean" ? family : undefined;
   if (!type || !(op in IDENTITY[type])) {
-    ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: ctx.checker.typeToString(ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+    ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
     return;
   }
   const verdicts = checkReductionUses(refs.map((r) => r.node), op);

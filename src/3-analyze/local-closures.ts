@@ -24,18 +24,20 @@ function isFunctionValue(e: ts.Expression): boolean {
 /**
  * Follows the local functions, classes and enums a loop uses, transitively: each is copied into
  * the region, and what it refers to in turn joins the loop's references. Returns the copies in
- * source order and the references found inside them.
+ * source order, the references found inside them, and the symbols reported as not carriable.
  */
-export function carryLocals(references: readonly Reference[], ctx: SharingContext): { carried: CarriedLocal[]; inner: Reference[] } {
+export function carryLocals(references: readonly Reference[], ctx: SharingContext): { carried: CarriedLocal[]; inner: Reference[]; rejected: Set<ts.Symbol> } {
   const carried = new Map<ts.Symbol, CarriedLocal>();
+  const rejected = new Set<ts.Symbol>();
   const inner: Reference[] = [];
   const queue = [...references];
   while (queue.length > 0) {
     const ref = queue.shift()!;
-    if (carried.has(ref.symbol) || scopeOf(ref.symbol, ctx.loop, ctx.sourceFile) !== "local") continue;
+    if (carried.has(ref.symbol) || rejected.has(ref.symbol) || scopeOf(ref.symbol, ctx.loop, ctx.sourceFile) !== "local") continue;
     const declaration = carriableDeclaration(ref.symbol);
     if (!declaration) continue;
     if (ts.isVariableDeclaration(declaration) && variableKind(declaration) !== "const") {
+      rejected.add(ref.symbol);
       ctx.report(createDiagnostic("FunctionNotCarriable", { name: ref.symbol.name, reason: "it is declared with 'let' or 'var', so tsomp cannot know which function it holds; declare it with 'const'" }, spanOf(ref.node, ctx)));
       continue;
     }
@@ -50,7 +52,7 @@ export function carryLocals(references: readonly Reference[], ctx: SharingContex
     }
   }
   const list = [...carried.values()].sort((a, b) => a.declaration.pos - b.declaration.pos);
-  return { carried: list, inner };
+  return { carried: list, inner, rejected };
 }
 
 /** True when the symbol is declared inside `node` (a parameter or local of the carried function). */

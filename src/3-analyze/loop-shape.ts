@@ -9,8 +9,8 @@ export interface ShapeContext {
   readonly report: (d: Diagnostic) => void;
 }
 
-/** The span of a node in the original text. */
-export function spanOf(node: ts.Node, ctx: { file: string; sourceFile: ts.SourceFile }): Span {
+/** The span of a node (or of something with a start and an end) in the original text. */
+export function spanOf(node: { getStart(sf?: ts.SourceFile): number; getEnd(): number }, ctx: { file: string; sourceFile: ts.SourceFile }): Span {
   const start = node.getStart(ctx.sourceFile);
   return { file: ctx.file, start, length: node.getEnd() - start };
 }
@@ -25,7 +25,7 @@ export function analyzeLoopShape(statement: ts.Statement, depth: number, ctx: Sh
   for (let d = 0; d < depth; d++) {
     const { loop, labels } = unwrapLabels(current);
     if (!ts.isForStatement(loop)) {
-      ctx.report(createDiagnostic("CollapseNeedsNestedLoops", { depth, found: d }, spanOf(loop, ctx)));
+      ctx.report(createDiagnostic("CollapseNeedsNestedLoops", { depth, found: d }, spanOf(breaksNesting(loop), ctx)));
       return undefined;
     }
     const level = readLevel(loop, labels, ctx);
@@ -56,6 +56,18 @@ function unwrapLabels(statement: ts.Statement): { loop: ts.Statement; labels: st
   return { loop: s, labels };
 }
 
+/** Where a loop nest stops being perfect: the first statement of a block that is not the nested loop. */
+function breaksNesting(statement: ts.Statement): ts.Node {
+  if (!ts.isBlock(statement) || statement.statements.length === 0) return statement;
+  return statement.statements.find((s) => !ts.isForStatement(s)) ?? statement.statements[1] ?? statement;
+}
+
+/** The `for (…)` header of a loop, where messages about a missing part of it point. */
+function header(loop: ts.ForStatement, sourceFile: ts.SourceFile): { getStart(): number; getEnd(): number } {
+  const start = loop.getStart(sourceFile);
+  return { getStart: () => start, getEnd: () => loop.statement.pos };
+}
+
 /** A block holding exactly one statement is that statement (for perfect nesting); anything else is itself. */
 function onlyStatement(statement: ts.Statement): ts.Statement {
   return ts.isBlock(statement) && statement.statements.length === 1 ? statement.statements[0]! : statement;
@@ -68,18 +80,18 @@ function readLevel(loop: ts.ForStatement, labels: readonly string[], ctx: ShapeC
       ? init.declarations[0]
       : undefined;
   if (!declaration || !ts.isIdentifier(declaration.name) || !declaration.initializer) {
-    ctx.report(createDiagnostic("LoopInitNotCanonical", undefined, spanOf(init ?? loop, ctx)));
+    ctx.report(createDiagnostic("LoopInitNotCanonical", undefined, spanOf(init ?? header(loop, ctx.sourceFile), ctx)));
     return undefined;
   }
   const variable = declaration.name.text;
   const test = readTest(loop.condition, variable);
   if (!test) {
-    ctx.report(createDiagnostic("LoopTestNotCanonical", { name: variable }, spanOf(loop.condition ?? loop, ctx)));
+    ctx.report(createDiagnostic("LoopTestNotCanonical", { name: variable }, spanOf(loop.condition ?? header(loop, ctx.sourceFile), ctx)));
     return undefined;
   }
   const step = readStep(loop.incrementor, variable);
   if (!step) {
-    ctx.report(createDiagnostic("LoopUpdateNotCanonical", { name: variable }, spanOf(loop.incrementor ?? loop, ctx)));
+    ctx.report(createDiagnostic("LoopUpdateNotCanonical", { name: variable }, spanOf(loop.incrementor ?? header(loop, ctx.sourceFile), ctx)));
     return undefined;
   }
   if (!checkDirection(test.relation, step, variable, loop, ctx)) return undefined;

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { displayType } from "./display-type.js";
 
 const KEYWORDS = new Set([
   "number", "string", "boolean", "bigint", "symbol", "undefined", "null", "void", "any", "unknown", "never", "object",
@@ -22,7 +23,7 @@ export class TypePrinter {
    * something only visible inside a function (beyond `extraNames`, which will be declared there too).
    */
   print(type: ts.Type, extraNames: ReadonlySet<string>): string {
-    const text = this.checker.typeToString(type, this.sourceFile, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+    const text = displayType(this.checker, type, this.sourceFile);
     return this.resolvable(text, extraNames) ? text : "any";
   }
 

@@ -63,7 +63,10 @@ export function checkReductionUses(uses: readonly ts.Identifier[], op: Reduction
     const rhs = skipParens(parent.right);
     const matched = matchAssignedValue(rhs, op, isVar, mentions) ?? matchGuardedAssignment(parent, rhs, op, isVar, mentions);
     if (matched) allow(id, ...matched);
-    else verdicts.set(id, { ok: false, found: describeUpdate(rhs) });
+    else {
+      verdicts.set(id, { ok: false, found: describeUpdate(rhs) });
+      allow(...usesIn(rhs, isVar));
+    }
   }
   return verdicts;
 }

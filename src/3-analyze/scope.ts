@@ -34,14 +34,20 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return outer.getSourceFile() === inner.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
-/** Classifies where `symbol` lives as seen from `loop` in `sourceFile`. */
-export function scopeOf(symbol: ts.Symbol, loop: ts.Node, sourceFile: ts.SourceFile): BindingScope {
+/**
+ * Classifies where `symbol` lives as seen from `node` (a loop, or code carried to workers) in
+ * `sourceFile`. For a loop at the top level of a module, the module's variables are its locals:
+ * they are to it what a function's variables are to a loop inside the function.
+ */
+export function scopeOf(symbol: ts.Symbol, node: ts.Node, sourceFile: ts.SourceFile): BindingScope {
   const d = declarationOf(symbol);
   if (!d || d.getSourceFile() !== sourceFile) return "global";
   if (isImportDeclaration(d)) return "import";
-  if (contains(loop, d)) return "loop";
+  if (contains(node, d)) return "loop";
   if (isAmbient(d)) return "global";
-  return isTopLevel(d) ? "module" : "local";
+  if (!isTopLevel(d)) return "local";
+  const topLevelLoop = ts.isIterationStatement(node, false) && !enclosingFunction(node) && !ts.isClassLike(node.parent);
+  return topLevelLoop && (variableKind(d) !== undefined || ts.isVariableDeclaration(d)) ? "local" : "module";
 }
 
 /** True for a declaration made at the top level of its file (not inside any function, class or namespace). */

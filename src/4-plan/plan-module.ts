@@ -13,6 +13,7 @@ export interface PlanInput {
   readonly loops: readonly LoopAnalysis[];
   readonly module: ModuleAnalysis;
   readonly allocations: readonly ts.NewExpression[];
+  readonly accepted: readonly number[];
   readonly runtimeSpecifier: string;
 }
 
@@ -25,6 +26,7 @@ export function planModule(input: PlanInput): ModulePlan {
     carried: input.module.carried,
     values: input.module.values,
     allocations: input.allocations,
+    renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,
   };
 }

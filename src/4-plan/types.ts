@@ -43,5 +43,7 @@ export interface ModulePlan {
   readonly values: readonly ModuleValue[];
   /** `new TypedArray(length)` expressions allocated on shared memory instead. */
   readonly allocations: readonly ts.NewExpression[];
+  /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
+  readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;
 }

@@ -20,6 +20,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const text = sourceFile.text;
   const ms = new MagicString(text, { filename: file });
   const ctx: RegionTextContext = { ms, sourceFile, file };
+  for (const at of plan.renamed) ms.overwrite(at, at + 4, "tsomp:");
   for (const node of plan.allocations) rewriteAllocation(ms, node, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();

@@ -46,8 +46,8 @@ export const Messages = {
     `Unknown schedule kind '${a.name}': expected static, dynamic, guided, auto or runtime.${didYouMean(a.suggestion)}`),
   ChunkNotAllowed: m<{ kind: string }>(1010, "error", (a) =>
     `schedule(${a.kind}) takes no chunk size: the ${a.kind === "runtime" ? "chunk comes from OMP_SCHEDULE" : "runtime chooses the chunks"}.`),
-  NotPositive: m<{ what: string; value: string }>(1011, "error", (a) =>
-    `The ${a.what} must be a positive integer; '${a.value}' is not.`),
+  NotPositive: m<{ what: string; value: string; literal?: boolean }>(1011, "error", (a) =>
+    `The ${a.what} must be ${a.literal ? "written as a positive integer, such as 2" : "a positive integer"}; '${a.value}' is not.`),
   BadModifier: m<{ modifier: string; clause: string; expected: string }>(1012, "error", (a) =>
     `'${a.modifier}' is not a modifier of '${a.clause}': expected ${a.expected}.`),
   UnknownReductionOperator: m<{ op: string }>(1013, "error", (a) =>
@@ -79,7 +79,7 @@ export const Messages = {
   LoopInitNotCanonical: m(2001, "error", () =>
     `A parallel loop must declare one loop variable with 'let', as in 'for (let i = lower; …; …)'.`),
   LoopTestNotCanonical: m<{ name: string }>(2002, "error", (a) =>
-    `The loop condition must compare '${a.name}' with a bound using <, <=, > , >= or !=.`),
+    `The loop condition must compare '${a.name}' with a bound using <, <=, >, >= or !=.`),
   LoopUpdateNotCanonical: m<{ name: string }>(2003, "error", (a) =>
     `The loop update must be '${a.name}++', '${a.name}--', '${a.name} += step', '${a.name} -= step' or '${a.name} = ${a.name} ± step'.`),
   LoopVariableAssigned: m<{ name: string }>(2004, "error", (a) =>
@@ -149,11 +149,11 @@ export const Messages = {
   PrivateReadBeforeWrite: m<{ name: string; clause: string }>(3017, "warning", (a) =>
     `'${a.name}' is ${a.clause}, but this reads it before the iteration assigns it: each thread's copy ${a.clause === "private" ? "starts undefined" : "keeps the value of that thread's previous iteration"}, unlike the sequential loop.`),
   ConstInClause: m<{ name: string; clause: string }>(3018, "error", (a) =>
-    `'${a.name}' is a constant and cannot be ${a.clause}.`),
+    `'${a.name}' is a constant, so it cannot appear in ${a.clause}(…), which assigns it.`),
   GlobalWritten: m<{ name: string }>(3019, "error", (a) =>
     `'${a.name}' is a global; each thread has its own globals, so this write would not be seen by the others.`),
-  NotASharedVariable: m<{ name: string; clause: string }>(3020, "error", (a) =>
-    `'${a.name}' cannot appear in ${a.clause}(…): it is a ${a.clause === "shared" ? "function, class or import" : "function, class, import or module-level binding"}, not a local variable.`),
+  NotASharedVariable: m<{ name: string; clause: string; kind: string }>(3020, "error", (a) =>
+    `'${a.name}' cannot appear in ${a.clause}(…): it is ${a.kind}, not a local variable of the code around the loop.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

@@ -25,8 +25,8 @@ export const ABI_VERSION = 1;
  * Registers a compiled module's region factory: the module's URL (`import.meta`) and the imports
  * its regions use, as specifiers for workers and as values for the calling thread.
  */
-export function register(factory: RegionFactory, meta: ModuleMeta, imports?: readonly ImportSpec[], bindings?: () => readonly unknown[]): void {
-  registerModule(factory, meta, imports, bindings);
+export function register(factory: RegionFactory, meta: ImportMeta | ModuleMeta, imports?: readonly ImportSpec[], bindings?: () => readonly unknown[]): void {
+  registerModule(factory, meta as ModuleMeta, imports, bindings);
 }
 
 /** Makes a region from the compiler's description of it and its body. */
