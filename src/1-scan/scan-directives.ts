@@ -8,8 +8,8 @@ export interface ScanResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A comment whose text starts with `@omp` (and not, say, `@ompx`). */
-const CANDIDATE = /(\/\/|\/\*)[ \t]*@omp(?![\w$])/g;
+/** A comment whose text starts with `@omp` (and not, say, `@ompx`); a block comment may start it on a later line. */
+const CANDIDATE = /(\/\/[ \t]*|\/\*\s*)@omp(?![\w$])/g;
 
 /**
  * Finds every `@omp` directive comment in `sourceFile` and the statement each applies to.
@@ -98,9 +98,8 @@ function isStatementLike(node: ts.Node): boolean {
   if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent)) {
     return (parent.statements as readonly ts.Node[]).includes(node);
   }
-  if (ts.isLabeledStatement(parent) || ts.isIfStatement(parent) || ts.isIterationStatement(parent, false)) {
-    return (parent as { statement?: ts.Node }).statement === node || (ts.isIfStatement(parent) && parent.elseStatement === node);
-  }
+  if (ts.isIfStatement(parent)) return parent.thenStatement === node || parent.elseStatement === node;
+  if (ts.isLabeledStatement(parent) || ts.isIterationStatement(parent, false)) return parent.statement === node;
   return false;
 }
 

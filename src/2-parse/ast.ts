@@ -10,7 +10,7 @@ export interface ClauseExpression {
   readonly span: Span;
   /** The expression parsed on its own (positions are relative to `text`, not to the file). */
   readonly node: ts.Expression;
-  /** The value when the expression is an integer literal, such as the `4` of `schedule(static, 4)`. */
+  /** The value when the expression is a numeric literal, such as the `4` of `schedule(static, 4)`. */
   readonly literal?: number;
 }
 

@@ -16,12 +16,9 @@ export function parseClauseExpression(raw: Word): ClauseExpression | undefined {
   return literal === undefined ? base : { ...base, literal };
 }
 
-/** The value of an integer literal such as `4` or `-1`, else undefined. */
+/** The value of a numeric literal such as `4`, `1.5` or `-1`, else undefined. */
 function integerLiteral(node: ts.Expression): number | undefined {
-  if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text)) ? Number(node.text) : undefined;
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-    const v = -Number(node.operand.text);
-    return Number.isInteger(v) ? v : undefined;
-  }
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
   return undefined;
 }

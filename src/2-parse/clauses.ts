@@ -42,6 +42,13 @@ function expression(cursor: DirectiveCursor, clause: string, ctx: ClauseContext,
   return parsed;
 }
 
+/** Reports a literal that is not a positive integer (`0`, `-1`, `1.5`); expressions are checked at run time. */
+function checkPositive(value: ClauseExpression, what: string, ctx: ClauseContext): void {
+  if (value.literal !== undefined && !(Number.isInteger(value.literal) && value.literal > 0)) {
+    ctx.report(createDiagnostic("NotPositive", { what, value: value.text }, value.span));
+  }
+}
+
 /** Reads `a, b, c` up to the closing parenthesis. */
 function variableList(cursor: DirectiveCursor, clause: string, ctx: ClauseContext): VariableReference[] | undefined {
   const list: VariableReference[] = [];
@@ -74,20 +81,19 @@ const expressionClause =
     const value = expression(cursor, kind, ctx);
     if (!value) return undefined;
     const spans = close(cursor, name, ctx);
-    if (spans && kind === "num_threads" && value.literal !== undefined && value.literal <= 0) {
-      ctx.report(createDiagnostic("NotPositive", { what: "number of threads", value: value.text }, value.span));
-    }
+    if (spans && kind === "num_threads") checkPositive(value, "number of threads", ctx);
     return spans && { kind, value, ...spans };
   };
 
-/** `if(parallel: cond)` names the construct the condition is for; only `parallel` fits here. */
+/** `if(parallel: cond)` names the construct the condition is for: a word of the directive's name that takes `if`. */
 function skipDirectiveNameModifier(cursor: DirectiveCursor, ctx: ClauseContext): void {
   const start = cursor.position;
   const w = cursor.word();
   if (w && cursor.peek() === ":" && cursor.text[cursor.position + 1] !== ":") {
     cursor.eat(":");
-    if (w.text !== "parallel") {
-      ctx.report(createDiagnostic("BadModifier", { modifier: w.text, clause: "if", expected: "'parallel'" }, w.span));
+    const fits = ["parallel", "simd"].filter((m) => ctx.directive.split(" ").includes(m));
+    if (!fits.includes(w.text)) {
+      ctx.report(createDiagnostic("BadModifier", { modifier: w.text, clause: "if", expected: fits.map((f) => `'${f}'`).join(" or ") }, w.span));
     }
     return;
   }
@@ -102,6 +108,8 @@ const schedule: ClauseParser = (cursor, name, ctx) => {
     if (kindWord.text === "monotonic" || kindWord.text === "nonmonotonic") {
       if (modifier && modifier !== kindWord.text) {
         ctx.report(createDiagnostic("ClauseConflict", { first: modifier, second: kindWord.text }, kindWord.span));
+      } else if (modifier) {
+        ctx.report(createDiagnostic("DuplicateClause", { name: kindWord.text }, kindWord.span));
       }
       modifier = kindWord.text;
     } else if (kindWord.text !== "simd") {
@@ -120,11 +128,8 @@ const schedule: ClauseParser = (cursor, name, ctx) => {
   if (cursor.eat(",")) {
     chunk = expression(cursor, "schedule", ctx);
     if (!chunk) return undefined;
-    if (kind === "auto" || kind === "runtime") {
-      ctx.report(createDiagnostic("ChunkNotAllowed", { kind }, chunk.span));
-    } else if (chunk.literal !== undefined && chunk.literal <= 0) {
-      ctx.report(createDiagnostic("NotPositive", { what: "chunk size", value: chunk.text }, chunk.span));
-    }
+    if (kind === "auto" || kind === "runtime") ctx.report(createDiagnostic("ChunkNotAllowed", { kind }, chunk.span));
+    else checkPositive(chunk, "chunk size", ctx);
   }
   const spans = close(cursor, name, ctx);
   if (!spans) return undefined;
@@ -168,20 +173,16 @@ const reduction: ClauseParser = (cursor, name, ctx) => {
   } else {
     cursor.seek(save);
   }
-  if (cursor.atEnd()) return expected(cursor, "a reduction operator", ctx);
+  if (cursor.atEnd() || cursor.peek() === ")") return expected(cursor, "a reduction operator", ctx);
   cursor.skipSpace();
   const opStart = cursor.position;
-  let operator: ReductionOperator | undefined = REDUCTION_OPERATORS.find((op) => cursor.text.startsWith(op, opStart));
-  if (operator) cursor.eat(operator);
-  else {
-    const w = cursor.word();
-    if (w && (w.text === "max" || w.text === "min")) operator = w.text;
-    else {
-      const found = w ?? cursor.describeNext();
-      ctx.report(createDiagnostic("UnknownReductionOperator", { op: w ? w.text : cursor.text.slice(opStart, opStart + 1) || ")" }, found.span));
-      return undefined;
-    }
+  const token = /^(?:[+*\-&|^~!%/<>=]+|[A-Za-z_$][\w$]*|.)/.exec(cursor.text.slice(opStart))![0];
+  const operator = REDUCTION_OPERATORS.find((op) => op === token) ?? (token === "max" || token === "min" ? token : undefined);
+  if (!operator) {
+    ctx.report(createDiagnostic("UnknownReductionOperator", { op: token }, cursor.span(opStart, opStart + token.length)));
+    return undefined;
   }
+  cursor.seek(opStart + token.length);
   if (operator === "-") {
     ctx.report(createDiagnostic("MinusReductionDeprecated", undefined, cursor.span(opStart, opStart + 1)));
   }
@@ -216,6 +217,7 @@ const defaultClause: ClauseParser = (cursor, name, ctx) => {
 
 const collapse: ClauseParser = (cursor, name, ctx) => {
   if (!open(cursor, name, ctx)) return undefined;
+  if (cursor.peek() === ")" || cursor.atEnd()) return expected(cursor, "the number of loops to collapse", ctx);
   const raw = cursor.expression();
   const spans = close(cursor, name, ctx);
   if (!spans) return undefined;
@@ -254,13 +256,21 @@ const procBind: ClauseParser = (cursor, name, ctx) => {
   return { kind: "proc_bind", value: w.text, ...spans };
 };
 
-/** simd's tuning clauses are accepted and have no effect, like `simd` itself. */
-const simdHint: ClauseParser = (cursor, name, ctx) => {
+/** `safelen(n)`, `simdlen(n)`: a positive integer; accepted and without effect, like `simd` itself. */
+const simdLength: ClauseParser = (cursor, name, ctx) => {
   if (!open(cursor, name, ctx)) return undefined;
-  while (cursor.peek() !== ")" && !cursor.atEnd()) {
-    cursor.expression(true);
-    if (!cursor.eat(",") && !cursor.eat(":")) break;
-  }
+  const value = expression(cursor, name.text, ctx);
+  if (!value) return undefined;
+  const spans = close(cursor, name, ctx);
+  if (spans) checkPositive(value, `${name.text} value`, ctx);
+  return spans && { kind: "simd-hint", name: name.text, ...spans };
+};
+
+/** `aligned(list[: n])`, `nontemporal(list)`: variables; accepted and without effect. */
+const simdList: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  if (!variableList(cursor, name.text, ctx)) return undefined;
+  if (name.text === "aligned" && cursor.eat(":") && !expression(cursor, name.text, ctx)) return undefined;
   const spans = close(cursor, name, ctx);
   return spans && { kind: "simd-hint", name: name.text, ...spans };
 };
@@ -284,10 +294,10 @@ export const LOOP_CLAUSES: Readonly<Record<string, ClauseParser>> = {
 
 /** The extra clauses of the `simd` forms: accepted, with no effect. */
 export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {
-  safelen: simdHint,
-  simdlen: simdHint,
-  aligned: simdHint,
-  nontemporal: simdHint,
+  safelen: simdLength,
+  simdlen: simdLength,
+  aligned: simdList,
+  nontemporal: simdList,
 };
 
 /** The clauses of `simd` on its own (which tsomp checks and then ignores). */

@@ -76,9 +76,9 @@ export class DirectiveCursor {
     this.skipSpace();
     const from = this.index;
     const w = /^[A-Za-z_$][\w$]*|^\d+|^./.exec(this.text.slice(from))?.[0];
-    return w
-      ? { text: `'${w}'`, span: this.span(from, from + w.length) }
-      : { text: "the end of the directive", span: this.span(from, from) };
+    if (w) return { text: `'${w}'`, span: this.span(from, from + w.length) };
+    const end = this.text.replace(/\s+$/, "").length;
+    return { text: "the end of the directive", span: this.span(end, end) };
   }
 
   /**

@@ -58,6 +58,11 @@ export function isAccepted(name: string): boolean {
   return KNOWN.some(([n, s]) => n === name && s === "accepted");
 }
 
+/** The words that can follow `prefix` in a known directive name (`parallel` → for, sections, …). */
+export function continuations(prefix: string): string[] {
+  return [...new Set(KNOWN.filter(([n]) => n.startsWith(`${prefix} `)).map(([n]) => n.slice(prefix.length + 1).split(" ")[0]!))];
+}
+
 /** Narrows a matched name to the directives tsomp compiles. */
 export function isCompiled(name: string): name is DirectiveName {
   return KNOWN.some(([n, s]) => n === name && s === "compiled");

@@ -4,7 +4,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import type { Clause, Directive } from "./ast.js";
 import { LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
-import { DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
+import { continuations, DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
 import { validateClauses } from "./validate-clauses.js";
 
@@ -35,7 +35,7 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
     if (comment.statement) {
       const first = firstOnStatement.get(comment.statement);
       if (first) {
-        report(createDiagnostic("StackedDirective", { first }, cursor.span(at, comment.text.length)));
+        report(createDiagnostic("StackedDirective", { first }, cursor.span(at, trimmedEnd(comment.text))));
         continue;
       }
       firstOnStatement.set(comment.statement, name.text);
@@ -81,9 +81,29 @@ function readName(cursor: DirectiveCursor, report: (d: Diagnostic) => void, ompS
   const span = { ...words[0]!.span, length: last.span.start + last.span.length - words[0]!.span.start };
   cursor.seek(start);
   for (let i = 0; i < match.wordCount; i++) cursor.word();
+  if (match.status !== "compiled" && misspeltContinuation(cursor, match.name, words[0]!.span, report)) return undefined;
   if (match.status === "not-yet") report(createDiagnostic("DirectiveNotSupportedYet", { name: match.name }, span));
   if (match.status === "not-in-v1") report(createDiagnostic("DirectiveNotInV1", { name: match.name }, span));
   return { text: match.name, span };
+}
+
+/**
+ * `parallel fro` and `parallel-for` are typos of `parallel for`, not uses of `parallel`: when the
+ * word after a matched name is close to a word that can follow it (and is no clause), report the
+ * typo with the full name as the suggestion.
+ */
+function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word["span"], report: (d: Diagnostic) => void): boolean {
+  const at = cursor.position;
+  const joined = /^[-_]/.test(cursor.text.slice(at));
+  if (joined) cursor.seek(at + 1);
+  const next = cursor.word();
+  cursor.seek(at);
+  if (!next || (!joined && next.text in LOOP_CLAUSES)) return false;
+  const fit = suggest(next.text, continuations(name));
+  if (!fit) return false;
+  const span = { ...start, length: next.span.start + next.span.length - start.start };
+  report(createDiagnostic("UnknownDirective", { name: cursor.text.slice(start.start - cursor.base, next.span.start + next.span.length - cursor.base), suggestion: `${name} ${fit}` }, span));
+  return true;
 }
 
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
@@ -103,7 +123,8 @@ function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Dia
     if (!parse) {
       report(createDiagnostic("UnknownClause", { name: name.text, directive, suggestion: suggest(name.text, Object.keys(table)) }, name.span));
       if (cursor.eat("(")) {
-        cursor.expression();
+        do cursor.expression(true);
+        while (cursor.eat(",") || cursor.eat(":"));
         cursor.eat(")");
       }
       continue;

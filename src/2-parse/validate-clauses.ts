@@ -2,16 +2,15 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import type { Clause } from "./ast.js";
 
 /** Clauses that may appear at most once on a directive. */
-const UNIQUE = new Set(["schedule", "num_threads", "if", "default", "collapse", "ordered", "nowait", "proc_bind"]);
+const UNIQUE = new Set(["schedule", "num_threads", "if", "default", "collapse", "ordered", "nowait", "proc_bind", "safelen", "simdlen"]);
 
 /** Checks the clauses of one directive together: duplicates, clauses that do not fit, conflicts. */
 export function validateClauses(clauses: readonly Clause[], directive: string, report: (d: Diagnostic) => void): void {
   const seen = new Set<string>();
   for (const clause of clauses) {
-    if (UNIQUE.has(clause.kind) && seen.has(clause.kind)) {
-      report(createDiagnostic("DuplicateClause", { name: clause.kind }, clause.nameSpan));
-    }
-    seen.add(clause.kind);
+    const name = clause.kind === "simd-hint" ? clause.name : clause.kind;
+    if (UNIQUE.has(name) && seen.has(name)) report(createDiagnostic("DuplicateClause", { name }, clause.nameSpan));
+    seen.add(name);
     if (clause.kind === "nowait") {
       report(createDiagnostic("ClauseNotAllowed", {
         name: "nowait",
