@@ -51,7 +51,19 @@ export function typeFamily(type: ts.Type, checker: ts.TypeChecker): TypeFamily {
   }
   if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0) return "function";
   if (symbol && symbol.flags & ts.SymbolFlags.Class) return hasBehaviour(type, checker) ? "instance" : "clone";
-  return "clone";
+  return holdsFunction(type, checker, 3) ? "uncloneable" : "clone";
+}
+
+/** True when an object type has a function among its properties (a few levels down): structured clone refuses it. */
+function holdsFunction(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
+  if (depth === 0 || !(type.flags & ts.TypeFlags.Object)) return false;
+  for (const p of checker.getPropertiesOfType(type)) {
+    const declaration = p.valueDeclaration ?? p.declarations?.[0];
+    if (!declaration) continue;
+    const t = checker.getTypeOfSymbolAtLocation(p, declaration);
+    if (checker.getSignaturesOfType(t, ts.SignatureKind.Call).length > 0 || holdsFunction(t, checker, depth - 1)) return true;
+  }
+  return false;
 }
 
 /** A union is as good as its worst member; nullish members do not count. */

@@ -1,3 +1,5 @@
+import { serialize } from "node:v8";
+import { ompError } from "./errors.js";
 import type { Pool } from "./pool.js";
 import { STRIDE, TAG, viewLength, viewTypeCode } from "./value-tags.js";
 
@@ -7,7 +9,7 @@ import { STRIDE, TAG, viewLength, viewTypeCode } from "./value-tags.js";
  * shared memory go in as (buffer id, type, offset, length), and each worker is sent a buffer the
  * first time it needs it; anything else is appended to `messages`, to be sent as one structured-clone message.
  */
-export function encodeValues(pool: Pool, values: readonly unknown[], from: number, count: number, slot: number, workers: number, messages: unknown[]): void {
+export function encodeValues(pool: Pool, values: readonly unknown[], from: number, count: number, slot: number, workers: number, messages: unknown[], names: readonly string[], region: string): void {
   const { valueTags: tags, valueData: data } = pool.views;
   for (let i = 0; i < count; i++) {
     const v = values[from + i];
@@ -43,9 +45,22 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
       data[at] = share(pool, v, workers);
       continue;
     }
+    checkCloneable(v, names[i] ?? `value ${k}`, region);
     tags[k] = TAG.message;
     data[at] = messages.length;
     messages.push(v);
+  }
+}
+
+/**
+ * Throws OMP4007 for a value structured clone refuses (a function, a class instance holding one…)
+ * before anything is sent, so that no worker is left with half a region's messages.
+ */
+function checkCloneable(value: unknown, name: string, region: string): void {
+  try {
+    serialize(value);
+  } catch (error) {
+    throw ompError("ValueNotCloneable", { at: region, name, message: error instanceof Error ? error.message : String(error) }, error);
   }
 }
 

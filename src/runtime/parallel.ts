@@ -40,8 +40,9 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const outputs = record.outputs.length;
   pool.ensureAreas(captures + outputs, outputs);
   const messages: unknown[] = [];
-  encodeValues(pool, frame.values, record.capturesAt, captures, 0, workers, messages);
-  encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages);
+  const info = record.info;
+  encodeValues(pool, frame.values, record.capturesAt, captures, 0, workers, messages, info.captures, info.at);
+  encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages, record.outputNames, info.at);
   if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages });
   queueReleases(pool);
   describe(pool, module.id, index, team, schedule, n, record, thread);
@@ -67,11 +68,12 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     state.teamSize = savedSize;
     state.activeLevel = 0;
   }
-  const dead = join(pool, workers, deaths);
+  const { dead, stuck } = join(pool, workers, deaths);
   const error = gather(pool, record, frame, thread, workers, failure);
   for (const { k, original } of copied) {
     if (record.written[k]) new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
   }
+  if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
   if (dead.length > 0) throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
   if (error) throw error;
 }
@@ -123,34 +125,35 @@ function copyIn(record: RegionRecord, frame: Frame): { k: number; original: Arra
 
 /**
  * Waits until every worker of the team has finished the region: spinning first, then parked on
- * the DONE word. A worker's death wakes thread 0; it then waits for the others by their
- * FINISHED words and returns the dead workers' numbers.
+ * the DONE word. A worker's death wakes thread 0; a worker that never starts is noticed after the
+ * boot timeout. Either way thread 0 cancels the region, waits for the others by their FINISHED
+ * words, and returns which workers are gone.
  */
-function join(pool: Pool, workers: number, deaths: number): number[] {
+function join(pool: Pool, workers: number, deaths: number): { dead: number[]; stuck: number[] } {
   const i32 = pool.ctl.i32;
   const spin = pool.joinSpin(workers + 1);
-  for (let k = 0; k < spin; k++) if (Atomics.load(i32, DONE) >= workers) return [];
+  for (let k = 0; k < spin; k++) if (Atomics.load(i32, DONE) >= workers) return { dead: [], stuck: [] };
   Atomics.store(i32, MAIN_PARKED, 1);
+  const stuck: number[] = [];
   for (;;) {
     const done = Atomics.load(i32, DONE);
     if (done >= workers) break;
-    if (pool.deaths() !== deaths) {
-      const dead: number[] = [];
-      let finished = 0;
-      for (let w = 1; w <= workers; w++) {
-        if (pool.isDead(w)) dead.push(w);
-        else if (Atomics.load(i32, workerBase(w) + FINISHED) === pool.generation) finished++;
-      }
-      if (dead.length > 0 && dead.length + finished === workers) {
-        Atomics.store(i32, MAIN_PARKED, 0);
-        return dead;
-      }
-      Atomics.store(i32, CANCEL, 1);
+    if (Atomics.wait(i32, DONE, done, 100) === "timed-out") stuck.push(...pool.stuck(workers));
+    if (pool.deaths() === deaths && stuck.length === 0) continue;
+    Atomics.store(i32, CANCEL, 1);
+    const dead: number[] = [];
+    let finished = 0;
+    for (let w = 1; w <= workers; w++) {
+      if (pool.isDead(w)) dead.push(w);
+      else if (Atomics.load(i32, workerBase(w) + FINISHED) === pool.generation) finished++;
     }
-    Atomics.wait(i32, DONE, done, 100);
+    if (dead.length + finished === workers) {
+      Atomics.store(i32, MAIN_PARKED, 0);
+      return { dead: dead.filter((w) => !stuck.includes(w)), stuck };
+    }
   }
   Atomics.store(i32, MAIN_PARKED, 0);
-  return [];
+  return { dead: [], stuck: [] };
 }
 
 /** Combines the threads' outputs into `frame.out` and returns the error of the earliest failure, if any. */

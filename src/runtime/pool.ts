@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import { allocateAreas, areaViews, type AreaViews, type Areas, valueCapacity } from "./areas.js";
 import { BufferRegistry } from "./buffer-registry.js";
-import { CONTROL_BYTES, DEAD, DEATHS, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
+import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
 import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
 import { availableParallelism } from "./state.js";
@@ -20,6 +20,8 @@ export interface WorkerHandle {
   areas: Areas;
   /** Messages to post before the next doorbell. */
   readonly outbox: ToWorker[];
+  /** When the worker was created (performance.now()), to notice one that never starts. */
+  readonly started: number;
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -67,6 +69,24 @@ export class Pool {
     return Atomics.load(this.ctl.i32, workerBase(w) + STATE) === DEAD;
   }
 
+  /**
+   * Workers of a team of `workers` that were started more than the boot timeout ago and never
+   * came up (something failed before their code ran: a broken --import, no threads left). They
+   * are marked dead and stopped, so that the next region starts fresh ones.
+   */
+  stuck(workers: number): number[] {
+    const out: number[] = [];
+    const limit = bootTimeout();
+    for (let w = 1; w <= workers; w++) {
+      const h = this.handles[w]!;
+      if (Atomics.load(this.ctl.i32, workerBase(w) + STATE) !== BOOTING || performance.now() - h.started < limit) continue;
+      Atomics.store(this.ctl.i32, workerBase(w) + STATE, DEAD);
+      void h.worker.terminate();
+      out.push(w);
+    }
+    return out;
+  }
+
   /** How many workers have died so far. */
   deaths(): number {
     return Atomics.load(this.ctl.i32, DEATHS);
@@ -101,13 +121,22 @@ export class Pool {
     Atomics.store(this.ctl.i32, base + DOOR, this.generation);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(workerUrl, {
-      workerData: { control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, generation: this.generation },
+      workerData: {
+        control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, generation: this.generation,
+        exit: { stateIndex: base + STATE, deathsIndex: DEATHS, doneIndex: DONE, dead: DEAD },
+      },
       transferList: [port2],
     });
     worker.unref();
     worker.on("error", () => {});
-    return { w, worker, port: port1, buffers: new Set(), modules: new Set(), areas: this.areas, outbox: [] };
+    return { w, worker, port: port1, buffers: new Set(), modules: new Set(), areas: this.areas, outbox: [], started: performance.now() };
   }
+}
+
+/** How long a new worker may take to start before a region gives up on it: TSOMP_BOOT_TIMEOUT ms, default 20 s. */
+function bootTimeout(): number {
+  const ms = Number(process.env.TSOMP_BOOT_TIMEOUT);
+  return Number.isFinite(ms) && ms > 0 ? ms : 20_000;
 }
 
 let pool: Pool | undefined;

@@ -23,6 +23,7 @@ export class RegionRecord implements Region {
   readonly capturesAt: number;
   readonly valueCount: number;
   readonly outputs: readonly OutputInfo[];
+  readonly outputNames: readonly string[];
   readonly combiners: readonly (Combiner | undefined)[];
   /** For each capture: whether the loop writes its elements (a copied-in array is then copied back). */
   readonly written: readonly boolean[];
@@ -50,6 +51,7 @@ export class RegionRecord implements Region {
     at += this.outputs.length;
     this.capturesAt = at;
     this.valueCount = at + info.captures.length;
+    this.outputNames = this.outputs.map((o) => o.name);
     this.combiners = this.outputs.map(combinerOf);
     this.written = info.captures.map((c) => info.writes?.includes(c) ?? false);
     this.copies = info.captures.map(() => undefined);
