@@ -1,4 +1,5 @@
-import type ts from "typescript";
+import ts from "typescript";
+import { createDiagnostic } from "./diagnostics/diagnostic.js";
 import { scanDirectives } from "./1-scan/scan-directives.js";
 import { parseDirectives } from "./2-parse/parse-directives.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
@@ -18,10 +19,20 @@ export interface FileAnalysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Runs the front end and the analyses on one file: scan → parse → analyse loops → analyse module. */
-export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker): FileAnalysis {
+/**
+ * Runs the front end and the analyses on one file: scan → parse → analyse loops → analyse module.
+ * A file TypeScript cannot parse is reported and not analysed.
+ */
+export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker, syntaxErrors: readonly ts.Diagnostic[]): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
+  if (syntaxErrors.length > 0) {
+    for (const e of syntaxErrors) {
+      const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
+      report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
+    }
+    return { file, sourceFile, loops: [], module: analyzeModule([], { file, sourceFile, checker, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+  }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
   const parsed = parseDirectives(scan.comments, file);

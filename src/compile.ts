@@ -38,7 +38,7 @@ export interface CompileResult {
  */
 export function compile(program: ts.Program, inputs: readonly CompileInput[], options: CompileOptions = {}): CompileResult[] {
   const checker = program.getTypeChecker();
-  const analyses: FileAnalysis[] = inputs.map((i) => analyzeFile(i.sourceFile, i.file, checker));
+  const analyses: FileAnalysis[] = inputs.map((i) => analyzeFile(i.sourceFile, i.file, checker, program.getSyntacticDiagnostics(i.sourceFile)));
   const allocations = options.sharedAllocation === false ? new Map<ts.SourceFile, ts.NewExpression[]>() : findSharedAllocations(analyses, checker);
   return analyses.map((a) => {
     const diagnostics = sortDiagnostics(a.diagnostics);

@@ -74,6 +74,8 @@ export const Messages = {
     `proc_bind(${a.value}): expected primary, master, close or spread.`),
   ClauseConflict: m<{ first: string; second: string }>(1024, "error", (a) =>
     `'${a.second}' cannot be combined with '${a.first}'.`),
+  SourceSyntaxError: m<{ message: string }>(1025, "error", (a) =>
+    `This file is not valid TypeScript, so tsomp leaves it alone: ${a.message}`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>
