@@ -7,8 +7,8 @@ import type { ClauseRoles } from "./clause-bindings.js";
 import { carryLocals } from "./local-closures.js";
 import { spanOf } from "./loop-shape.js";
 import { checkReductionUses } from "./reduction-updates.js";
-import type { Reference } from "./references.js";
-import { declarationOf, scopeOf } from "./scope.js";
+import { assignmentTarget, type Reference } from "./references.js";
+import { declarationOf, enclosingFunction, scopeOf } from "./scope.js";
 import type { SharingContext } from "./sharing-context.js";
 import { typeFamily, type TypeFamily } from "./type-family.js";
 import type { Capture, CarriedLocal, PrivateVariable, Reduction } from "./types.js";
@@ -24,12 +24,11 @@ export interface Sharing {
   readonly trackedAssignments: { node: ts.Expression; name: string }[];
 }
 
-const TYPED_ARRAY_WRITERS = new Set(["fill", "set", "copyWithin", "sort", "reverse"]);
 const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
 /** Reductions each type can take, with the private copy's starting value (undefined: the original value). */
 const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, string | undefined>>> = {
-  number: { "+": "0", "-": "0", "*": "1", "&": "-1", "|": "0", "^": "0", max: "-Infinity", min: "Infinity" },
+  number: { "+": "0", "-": "0", "*": "1", "&": "-1", "|": "0", "^": "0", max: "-Infinity", min: "Infinity", "&&": "1", "||": "0" },
   bigint: { "+": "0n", "-": "0n", "*": "1n", "&": "-1n", "|": "0n", "^": "0n", max: undefined, min: undefined },
   boolean: { "&&": "true", "||": "false" },
 };
@@ -92,7 +91,6 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
   const first = refs[0]!;
   const type = ctx.checker.getTypeAtLocation(first.node);
   const family = typeFamily(type, ctx.checker);
-  let elementsWritten = false;
   for (const r of refs) {
     const at = spanOf(r.node, ctx);
     if (r.access === "write" || r.access === "update") {
@@ -101,12 +99,7 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
       else ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: family === "clone" ? describeCopied(type, ctx) : describe[family] }, at));
       return;
     }
-    if (r.access === "element-write" || (r.access === "method-call" && TYPED_ARRAY_WRITERS.has(r.method!) && family === "typed-array")) {
-      if (family === "typed-array" || family === "dynamic") {
-        elementsWritten = true;
-        continue;
-      }
-    }
+    if ((r.access === "element-write" || r.access === "method-call") && (family === "typed-array" || family === "dynamic")) continue;
     if (r.access === "element-write" || r.access === "property-write" || (r.access === "method-call" && MUTATORS.has(r.method!) && family !== "typed-array")) {
       ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: family === "clone" ? describeCopied(type, ctx) : describe[family] }, at));
       return;
@@ -122,13 +115,13 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
     return;
   }
   if (family === "clone") ctx.report(createDiagnostic("ValueCopiedPerRegion", { name: symbol.name, kind: describeCopied(type, ctx) }, spanOf(first.node, ctx)));
-  out.captures.push(capture(symbol, first, family, elementsWritten, ctx));
+  out.captures.push(capture(symbol, first, family, ctx));
 }
 
-function capture(symbol: ts.Symbol, first: Reference, family: TypeFamily, elementsWritten: boolean, ctx: SharingContext): Capture {
-  const kind = family === "function" || family === "instance" || family === "uncloneable" ? "clone" : family;
+function capture(symbol: ts.Symbol, first: Reference, family: TypeFamily, ctx: SharingContext): Capture {
+  const kind = captureKind(family);
   const typeText = ctx.types.print(ctx.checker.getTypeAtLocation(first.node), ctx.declaredTypeNames);
-  return { name: symbol.name, symbol, kind, typeText, elementsWritten };
+  return { name: symbol.name, symbol, kind, typeText };
 }
 
 /** A variable named in clauses: private, firstprivate, lastprivate, shared or reduction. */
@@ -152,22 +145,52 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
     return;
   }
   const firstprivate = clauses.has("firstprivate");
-  if (firstprivate) out.captures.push({ name: symbol.name, symbol, kind: family === "typed-array" ? "typed-array" : family === "number" || family === "bigint" || family === "boolean" ? family : family === "dynamic" ? "dynamic" : family === "scalar" ? "scalar" : "clone", typeText, elementsWritten: true });
-  if (!clauses.has("private") && !clauses.has("lastprivate")) return;
+  if (firstprivate) out.captures.push({ name: symbol.name, symbol, kind: captureKind(family), typeText });
+  const written = refs.some((r) => r.access === "write" || r.access === "update");
+  const lastprivate = clauses.has("lastprivate");
+  if (!clauses.has("private") && !lastprivate && !written) return;
   const facts = analyzeAssignments(body, is);
-  if (facts.exposedRead && !firstprivate) {
-    const clause = clauses.has("lastprivate") ? "lastprivate" : "private";
+  if (facts.exposedRead && (!firstprivate || written)) {
+    const clause = firstprivate ? "firstprivate" : lastprivate ? "lastprivate" : "private";
     ctx.report(createDiagnostic("PrivateReadBeforeWrite", { name: symbol.name, clause }, spanOf(facts.exposedRead, ctx)));
   }
-  if (!clauses.has("lastprivate")) {
+  if (clauses.has("private")) {
+    const later = firstUseAfter(ctx.loop, symbol, ctx);
+    if (later && assignmentTarget(later) !== "write") {
+      const line = ts.getLineAndCharacterOfPosition(ctx.sourceFile, ctx.loop.getStart(ctx.sourceFile)).line + 1;
+      ctx.report(createDiagnostic("PrivateReadAfterLoop", { name: symbol.name, line }, spanOf(later, ctx)));
+    }
     out.privates.push({ name: symbol.name, typeText, initialized: false });
     return;
   }
+  if (!lastprivate) return;
   const last = role.conditional || !facts.assignedOnEveryPath ? "last-assignment" : "last-iteration";
   out.privates.push({ name: symbol.name, typeText, initialized: firstprivate, last });
   if (last === "last-assignment") {
     for (const r of refs) if (r.access === "write" || r.access === "update") out.trackedAssignments.push({ node: assignmentOf(r.node), name: symbol.name });
   }
+}
+
+/** The capture kind of a firstprivate variable of a type family. */
+function captureKind(family: TypeFamily): Capture["kind"] {
+  if (family === "function" || family === "instance" || family === "uncloneable") return "clone";
+  return family;
+}
+
+/** The first use of `symbol` after `loop` in the function (or module) around it, if any. */
+function firstUseAfter(loop: ts.Node, symbol: ts.Symbol, ctx: SharingContext): ts.Identifier | undefined {
+  const container = enclosingFunction(loop) ?? ctx.sourceFile;
+  let found: ts.Identifier | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || n.end <= loop.end) return;
+    if (ts.isIdentifier(n) && n.pos >= loop.end && ctx.checker.getSymbolAtLocation(n) === symbol) {
+      found = n;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(container);
+  return found;
 }
 
 /** The whole assignment expression around an assigned identifier (`x = v`, `x++`, `[x, y] = …`). */

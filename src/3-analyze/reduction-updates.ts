@@ -87,11 +87,10 @@ function matchAssignedValue(rhs: ts.Expression, op: ReductionOperator, isVar: (e
     if (isVar(rhs.right) && !mentions(rhs.left) && used !== "-") return [rhs.right];
     return undefined;
   }
-  if ((op === "max" || op === "min") && ts.isCallExpression(rhs) && rhs.arguments.length === 2 && rhs.expression.getText() === `Math.${op}`) {
-    const [a, b] = rhs.arguments as unknown as [ts.Expression, ts.Expression];
-    if (isVar(a) && !mentions(b)) return [a];
-    if (isVar(b) && !mentions(a)) return [b];
-    return undefined;
+  if ((op === "max" || op === "min") && ts.isCallExpression(rhs) && rhs.arguments.length >= 2 && rhs.expression.getText() === `Math.${op}`) {
+    const own = rhs.arguments.filter((a) => isVar(a));
+    const others = rhs.arguments.filter((a) => !isVar(a));
+    return own.length === 1 && !others.some(mentions) ? own : undefined;
   }
   if ((op === "max" || op === "min") && ts.isConditionalExpression(rhs)) {
     const chosen = selects(rhs.condition, rhs.whenTrue, rhs.whenFalse, isVar, mentions);

@@ -54,9 +54,14 @@ export function typeFamily(type: ts.Type, checker: ts.TypeChecker): TypeFamily {
   return holdsFunction(type, checker, 3) ? "uncloneable" : "clone";
 }
 
-/** True when an object type has a function among its properties (a few levels down): structured clone refuses it. */
+/**
+ * True when an object type of the program (not a lib type such as an array or a Map, which
+ * structured clone copies) has a function among its properties, a few levels down.
+ */
 function holdsFunction(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
   if (depth === 0 || !(type.flags & ts.TypeFlags.Object)) return false;
+  const own = type.getSymbol();
+  if (own && fromLib(own)) return false;
   for (const p of checker.getPropertiesOfType(type)) {
     const declaration = p.valueDeclaration ?? p.declarations?.[0];
     if (!declaration) continue;

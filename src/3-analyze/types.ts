@@ -43,8 +43,6 @@ export interface Capture {
   readonly kind: ValueKind;
   /** The TypeScript type to declare the parameter with, in the printed output. */
   readonly typeText: string;
-  /** True when the loop writes elements of this (typed-array) value, so a copy must be copied back. */
-  readonly elementsWritten: boolean;
 }
 
 /** A reduction variable with what combining it needs. */

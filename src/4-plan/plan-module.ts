@@ -39,10 +39,6 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...loop.privates.filter((p) => p.last).map((p): OutputInfo => ({ name: p.name, last: p.last === "last-iteration" ? "iteration" : "assignment" })),
   ];
   const captureNames = [...loop.captures.map((c) => c.name), ...moduleValues.map((v) => v.name)];
-  const writes = [
-    ...loop.captures.filter((c) => c.elementsWritten && (c.kind === "typed-array" || c.kind === "dynamic")).map((c) => c.name),
-    ...moduleValues.map((v) => v.name),
-  ];
   const chunk = loop.schedule.chunk;
   const values = [
     ...(loop.ifCondition ? [loop.ifCondition.text] : []),
@@ -63,7 +59,6 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...(loop.numThreads ? { numThreads: true } : {}),
     ...(outputs.length > 0 ? { outputs } : {}),
     captures: captureNames,
-    ...(writes.length > 0 ? { writes } : {}),
     ...(loop.mayThrow ? { tracks: true } : {}),
     ...(spill ? { spill: true } : {}),
   };

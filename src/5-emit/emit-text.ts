@@ -118,9 +118,14 @@ function insertHeader(ms: MagicString, plan: ModulePlan, sourceFile: ts.SourceFi
   }
 }
 
-/** `__omp.register(__omp_regions, import.meta, [[spec, name], …], () => [bindings])`. */
+/** `__omp.register(__omp_regions, import.meta, { imports: [[spec, name], …], bindings: () => […], classes: () => […] })`. */
 function registrationText(plan: ModulePlan): string {
-  if (plan.imports.length === 0) return "__omp.register(__omp_regions, import.meta);";
-  const specs = plan.imports.map((i) => `[${JSON.stringify(i.specifier)}, ${JSON.stringify(i.exportName)}]`).join(", ");
-  return `__omp.register(__omp_regions, import.meta, [${specs}], () => [${plan.imports.map((i) => i.localName).join(", ")}]);`;
+  const options: string[] = [];
+  if (plan.imports.length > 0) {
+    options.push(`imports: [${plan.imports.map((i) => `[${JSON.stringify(i.specifier)}, ${JSON.stringify(i.exportName)}]`).join(", ")}]`);
+    options.push(`bindings: () => [${plan.imports.map((i) => i.localName).join(", ")}]`);
+  }
+  const classes = plan.carried.filter(ts.isClassDeclaration).map((c) => c.name?.text).filter((n) => n !== undefined);
+  if (classes.length > 0) options.push(`classes: () => [${classes.join(", ")}]`);
+  return `__omp.register(__omp_regions, import.meta${options.length > 0 ? `, { ${options.join(", ")} }` : ""});`;
 }

@@ -156,6 +156,8 @@ export const Messages = {
     `'${a.name}' is a global; each thread has its own globals, so this write would not be seen by the others.`),
   NotASharedVariable: m<{ name: string; clause: string; kind: string }>(3020, "error", (a) =>
     `'${a.name}' cannot appear in ${a.clause}(…): it is ${a.kind}, not a local variable of the code around the loop.`),
+  PrivateReadAfterLoop: m<{ name: string; line: number }>(3021, "warning", (a) =>
+    `'${a.name}' is private in the parallel loop on line ${a.line}, so here it still holds its value from before the loop, where the sequential loop would leave the last iteration's. List it in lastprivate(…) to keep that value.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

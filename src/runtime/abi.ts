@@ -45,8 +45,6 @@ export interface RegionInfo {
   readonly outputs?: readonly OutputInfo[];
   /** Names of the captured values, for messages. */
   readonly captures: readonly string[];
-  /** Captures whose elements the loop writes: a copied-in array is copied back only if written. */
-  readonly writes?: readonly string[];
   /** True when the body stores the current iteration in `Thread.at` (its iterations may throw). */
   readonly tracks?: boolean;
   /** True when the call has more values than fit as separate arguments: the last argument is an array of the rest. */
@@ -96,6 +94,16 @@ export type RegionFactory = (...imports: never[]) => readonly Region[];
 
 /** `[specifier, exported name]` of an import the regions use; the name is `default` or `*` for those forms. */
 export type ImportSpec = readonly [specifier: string, exportName: string];
+
+/** What `register` learns about a module's regions besides the factory and `import.meta`. */
+export interface ModuleOptions {
+  /** The imports the regions use, in the factory's parameter order. */
+  readonly imports?: readonly ImportSpec[];
+  /** Thread 0's values of those imports (a function, so that it is read after the imports are initialised). */
+  readonly bindings?: () => readonly unknown[];
+  /** The module's classes that the worker code copies: errors of those classes get their prototype back at the join. */
+  readonly classes?: () => readonly (abstract new (...args: never[]) => unknown)[];
+}
 
 /** What a module tells the runtime about itself: its URL and how to resolve its imports (ESM `import.meta`). */
 export interface ModuleMeta {

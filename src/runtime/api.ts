@@ -1,4 +1,3 @@
-import { isMainThread } from "node:worker_threads";
 import type { RuntimeSchedule } from "./env.js";
 import { ompError } from "./errors.js";
 import { availableParallelism, state } from "./state.js";
@@ -13,9 +12,9 @@ export function omp_get_num_threads(): number {
   return state.teamSize;
 }
 
-/** The team size a parallel region without num_threads would get. */
+/** The team size a parallel region without num_threads would get (workers inherit thread 0's setting). */
 export function omp_get_max_threads(): number {
-  return isMainThread || state.activeLevel === 0 ? state.maxThreads : 1;
+  return state.maxThreads;
 }
 
 /** Sets the team size of later parallel regions without num_threads (a positive integer). */
@@ -29,9 +28,9 @@ export function omp_get_num_procs(): number {
   return availableParallelism();
 }
 
-/** True inside an active parallel region (a team of more than one thread). */
+/** True inside an active parallel region (one run by more than one thread), however deeply nested. */
 export function omp_in_parallel(): boolean {
-  return state.activeLevel > 0 && state.teamSize > 1;
+  return state.activeLevel > 0;
 }
 
 /** Wall-clock time in seconds, for measuring intervals. */

@@ -33,6 +33,10 @@ export const D_LEVELS = D_MODULE + 4;
 export const D_VALUES = D_MODULE + 5;
 export const D_OUTPUTS = D_MODULE + 6;
 export const D_CHUNK = D_MODULE + 7;
+/** Thread 0's nthreads-var and run-sched-var, which the team's threads inherit (OpenMP ICVs). */
+export const D_MAX_THREADS = D_MODULE + 8;
+export const D_RUN_KIND = D_MODULE + 9;
+export const D_RUN_CHUNK = D_MODULE + 10;
 
 /** Float64 descriptor fields (indices into the Float64Array view): the count, then lower/step/count per loop. */
 export const F_COUNT = 0;

@@ -2,7 +2,9 @@ import { isMainThread } from "node:worker_threads";
 import type { RegionBody, RegionFactory } from "./abi.js";
 import { KIND } from "./control.js";
 import { ompError } from "./errors.js";
+import { adoptClass } from "./error-transport.js";
 import { tripCount } from "./iteration-space.js";
+import { moduleRecord } from "./modules.js";
 import { callResult } from "./outputs.js";
 import { runOnTeam } from "./parallel.js";
 import type { Frame, RegionRecord } from "./region-record.js";
@@ -43,7 +45,7 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
     }
     for (let s = 0; s < record.outputs.length; s++) frame.out[s] = v[record.outputsAt + s];
     if (n === 0) return callResult(frame.out);
-    if (team === 1) runAlone(record, frame, thread, n);
+    if (team === 1) runAlone(factory, record, frame, thread, n);
     else runOnTeam(factory, index, record, frame, thread, n, team, schedule);
     return callResult(frame.out);
   } finally {
@@ -70,7 +72,7 @@ function positiveInteger(value: unknown, at: string, clause: string): number {
 }
 
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
-function runAlone(record: RegionRecord, frame: Frame, thread: TeamThread, n: number): void {
+function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread, n: number): void {
   thread.start(undefined, 0, 1, KIND.static, 0, n, record.levels, record.outputs.length);
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
@@ -80,6 +82,7 @@ function runAlone(record: RegionRecord, frame: Frame, thread: TeamThread, n: num
   try {
     record.body.apply(undefined, frame.args as Parameters<RegionBody>);
   } catch (error) {
+    adoptClass(error, moduleRecord(factory)?.options.classes?.() ?? []);
     throw iterationError(record, failurePlace(record, thread), error);
   } finally {
     state.threadNum = savedNum;

@@ -4,13 +4,13 @@
  * `sharedArray` and the `Thread` type (the ABI, described in abi.ts); user code may import the
  * `omp_*` functions.
  */
-import type { ImportSpec, ModuleMeta, Region, RegionBody, RegionFactory, RegionInfo } from "./abi.js";
+import type { ModuleMeta, ModuleOptions, Region, RegionBody, RegionFactory, RegionInfo } from "./abi.js";
 import { copyPositional, MAX_POSITIONAL } from "./arguments.js";
 import { execute } from "./execute.js";
 import { registerModule, regionsOf } from "./modules.js";
 import { RegionRecord } from "./region-record.js";
 
-export type { ImportSpec, ModuleMeta, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
+export type { ImportSpec, ModuleMeta, ModuleOptions, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
 export { OmpError } from "./errors.js";
 export { sharedArray } from "./shared-array.js";
 export {
@@ -22,11 +22,11 @@ export {
 export const ABI_VERSION = 1;
 
 /**
- * Registers a compiled module's region factory: the module's URL (`import.meta`) and the imports
- * its regions use, as specifiers for workers and as values for the calling thread.
+ * Registers a compiled module's region factory with the module's URL (`import.meta`) and what
+ * else the runtime needs to run its regions on workers (ModuleOptions).
  */
-export function register(factory: RegionFactory, meta: ImportMeta | ModuleMeta, imports?: readonly ImportSpec[], bindings?: () => readonly unknown[]): void {
-  registerModule(factory, meta as ModuleMeta, imports, bindings);
+export function register(factory: RegionFactory, meta: ImportMeta | ModuleMeta, options: ModuleOptions = {}): void {
+  registerModule(factory, meta as ModuleMeta, options);
 }
 
 /** Makes a region from the compiler's description of it and its body. */

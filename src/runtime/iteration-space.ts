@@ -36,6 +36,6 @@ export function tripCount(at: string, relation: Relation, lower: unknown, upper:
       n = Math.abs(ub - lb);
       break;
   }
-  if (!Number.isSafeInteger(lb + n * s)) throw ompError("BoundNotSafeInteger", { at, what: "last value", value: String(lb + n * s) });
+  if (n > 0 && !Number.isSafeInteger(lb + (n - 1) * s)) throw ompError("BoundNotSafeInteger", { at, what: "last value", value: String(lb + (n - 1) * s) });
   return n;
 }

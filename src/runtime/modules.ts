@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ImportSpec, ModuleMeta, Region, RegionFactory } from "./abi.js";
+import type { ModuleMeta, ModuleOptions, Region, RegionFactory } from "./abi.js";
 
 /** What thread 0 knows about a module with parallel regions. */
 export interface ModuleRecord {
   readonly id: number;
   readonly factory: RegionFactory;
   readonly meta: ModuleMeta;
-  readonly imports: readonly ImportSpec[];
-  readonly bindings: () => readonly unknown[];
+  readonly options: ModuleOptions;
   /** The worker module's source, built on first use by a worker. */
   source?: string;
 }
@@ -19,9 +18,9 @@ const records = new Map<RegionFactory, ModuleRecord>();
 const regions = new Map<RegionFactory, readonly Region[]>();
 
 /** Registers a module's factory (generated code calls this at the top of every transformed module). */
-export function registerModule(factory: RegionFactory, meta: ModuleMeta, imports: readonly ImportSpec[] = [], bindings: () => readonly unknown[] = () => []): void {
+export function registerModule(factory: RegionFactory, meta: ModuleMeta, options: ModuleOptions): void {
   if (records.has(factory)) return;
-  records.set(factory, { id: records.size + 1, factory, meta, imports, bindings });
+  records.set(factory, { id: records.size + 1, factory, meta, options });
 }
 
 /** Thread 0's record of a registered factory, or undefined (in workers, and for unregistered code). */
@@ -35,7 +34,7 @@ export function regionsOf(factory: RegionFactory): readonly Region[] {
   if (list) return list;
   const record = records.get(factory);
   if (!record) throw new Error(`[tsomp] internal error: a parallel region's module was never registered (${factory.name}).`);
-  list = (factory as (...a: unknown[]) => readonly Region[])(...record.bindings());
+  list = (factory as (...a: unknown[]) => readonly Region[])(...(record.options.bindings?.() ?? []));
   regions.set(factory, list);
   return list;
 }
@@ -53,13 +52,14 @@ export function adoptRegions(factory: RegionFactory, list: readonly Region[]): v
  */
 export function workerSource(record: ModuleRecord, runtimeUrl: string): string {
   if (record.source !== undefined) return record.source;
-  const imports = record.imports.map(([specifier, name], k) => {
+  const specs = record.options.imports ?? [];
+  const imports = specs.map(([specifier, name], k) => {
     const url = JSON.stringify(resolveSpecifier(record.meta, specifier));
     if (name === "*") return `import * as __omp_import_${k} from ${url};`;
     if (name === "default") return `import __omp_import_${k} from ${url};`;
     return `import { ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)} as __omp_import_${k} } from ${url};`;
   });
-  const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${record.imports.map((_, k) => `__omp_import_${k}`).join(", ")}];`;
+  const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${specs.map((_, k) => `__omp_import_${k}`).join(", ")}];`;
   const factorySource = record.factory.toString();
   const line = lineOf(record.meta.url, factorySource);
   const padding = line !== undefined && line > 1 ? "\n".repeat(line - 1) : "\n";

@@ -2,18 +2,19 @@ import { receiveMessageOnPort } from "node:worker_threads";
 import type { RegionBody, RegionFactory } from "./abi.js";
 import { RESULT, resultIndex } from "./areas.js";
 import {
-  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MODULE, D_OUTPUTS, D_REGION, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
+  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
   F_LEVEL, FINISHED, MAIN_PARKED, NEXT, REPLY, workerBase,
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
 import { ompError, ompWarning, type OmpError } from "./errors.js";
 import type { ResolvedSchedule } from "./execute.js";
 import { prepareArguments } from "./execute.js";
+import { adoptClass, unpackError } from "./error-transport.js";
 import { failurePlace, iterationError, type FailurePlace } from "./failure.js";
 import { moduleRecord, workerSource } from "./modules.js";
 import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
-import { state } from "./state.js";
+import { RUN_KINDS, state } from "./state.js";
 import type { TeamThread } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
 
@@ -70,12 +71,13 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   }
   const { dead, stuck } = join(pool, workers, deaths);
   const error = gather(pool, record, frame, thread, workers, failure);
-  for (const { k, original } of copied) {
-    if (record.written[k]) new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
-  }
+  for (const { k, original } of copied) new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
   if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
   if (dead.length > 0) throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
-  if (error) throw error;
+  if (error) {
+    adoptClass(error.cause, module.options.classes?.() ?? []);
+    throw error;
+  }
 }
 
 /** Writes the region descriptor and resets the shared counters. */
@@ -89,6 +91,9 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   i32[D_LEVELS] = record.levels;
   i32[D_VALUES] = record.info.captures.length;
   i32[D_OUTPUTS] = record.outputs.length;
+  i32[D_MAX_THREADS] = state.maxThreads;
+  i32[D_RUN_KIND] = RUN_KINDS.indexOf(state.runSchedule.kind);
+  i32[D_RUN_CHUNK] = state.runSchedule.chunk;
   f64[F_COUNT] = n;
   f64[F_BIG_NEXT] = 0;
   for (let d = 0; d < record.levels; d++) {
@@ -102,7 +107,11 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   Atomics.store(i32, MAIN_PARKED, 0);
 }
 
-/** Typed arrays whose buffer is not shared are copied into shared memory for the region (SPEC §6), with a warning. */
+/**
+ * Typed arrays whose buffer is not shared are copied into shared memory for the region and back
+ * after it (SPEC §6), with a warning. Every copy goes back: the loop may write an array through a
+ * function it calls or a DataView method, which the compiler cannot always see.
+ */
 function copyIn(record: RegionRecord, frame: Frame): { k: number; original: ArrayBufferView }[] {
   const copied: { k: number; original: ArrayBufferView }[] = [];
   for (let k = 0; k < record.info.captures.length; k++) {
@@ -166,7 +175,7 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
       const message = receiveMessageOnPort(pool.handle(w).port)?.message as FromWorker | undefined;
       if (!message) continue;
       if (message.t === "outputs") replies[w] = message.values as unknown[];
-      else if (!failure || message.position < failure.place.position) failure = { place: message, error: message.error };
+      else if (!failure || message.position < failure.place.position) failure = { place: message, error: unpackError(message.error) };
     }
   }
   for (let s = 0; s < record.outputs.length; s++) {

@@ -25,8 +25,6 @@ export class RegionRecord implements Region {
   readonly outputs: readonly OutputInfo[];
   readonly outputNames: readonly string[];
   readonly combiners: readonly (Combiner | undefined)[];
-  /** For each capture: whether the loop writes its elements (a copied-in array is then copied back). */
-  readonly written: readonly boolean[];
   readonly frame: Frame;
   busy = false;
   /** Set once the copy-in warning for this region has been shown. */
@@ -53,7 +51,6 @@ export class RegionRecord implements Region {
     this.valueCount = at + info.captures.length;
     this.outputNames = this.outputs.map((o) => o.name);
     this.combiners = this.outputs.map(combinerOf);
-    this.written = info.captures.map((c) => info.writes?.includes(c) ?? false);
     this.copies = info.captures.map(() => undefined);
     this.frame = this.newFrame();
   }

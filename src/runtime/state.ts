@@ -19,6 +19,9 @@ export const state = {
   runSchedule: (isMainThread ? parseSchedule(process.env.OMP_SCHEDULE) : undefined) ?? ({ kind: "dynamic", chunk: 1 } as RuntimeSchedule),
 };
 
+/** run-sched-var kinds by number, as the region descriptor passes them to workers. */
+export const RUN_KINDS: readonly RuntimeSchedule["kind"][] = ["static", "dynamic", "guided", "auto"];
+
 /** The number of processors this process can use. */
 export function availableParallelism(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;

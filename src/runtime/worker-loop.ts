@@ -2,15 +2,16 @@ import { type MessagePort, receiveMessageOnPort, workerData } from "node:worker_
 import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
 import {
-  CANCEL, controlViews, D_CHUNK, D_KIND, D_LEVELS, D_MODULE, D_OUTPUTS, D_REGION, D_TEAM, D_VALUES, DONE, DOOR,
+  CANCEL, controlViews, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
   F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, READY, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
 import { spinIterations } from "./env.js";
+import { packError } from "./error-transport.js";
 import { failurePlace } from "./failure.js";
 import { adoptRegions } from "./modules.js";
 import type { RegionRecord } from "./region-record.js";
-import { availableParallelism, state } from "./state.js";
+import { availableParallelism, RUN_KINDS, state } from "./state.js";
 import { TeamThread } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
@@ -118,12 +119,14 @@ function runShare(ws: WorkerState, generation: number): void {
   for (let s = 0; s < outputs; s++) thread.initials[s] = ws.decoder.decode(ws.views, captures + s, ws.messages);
   state.threadNum = ws.w;
   state.teamSize = team;
+  state.maxThreads = i32[D_MAX_THREADS]!;
+  state.runSchedule = { kind: RUN_KINDS[i32[D_RUN_KIND]!]!, chunk: i32[D_RUN_CHUNK]! };
   let replies = 0;
   try {
     record.body.apply(undefined, args as Parameters<RegionBody>);
   } catch (error) {
     Atomics.store(i32, CANCEL, 1);
-    replies += reply(ws, { t: "error", error, ...failurePlace(record, thread) });
+    replies += reply(ws, { t: "error", error: packError(error), ...failurePlace(record, thread) });
   }
   replies += publishOutputs(ws, thread, outputs);
   ws.messages = [];
@@ -161,14 +164,8 @@ function publishOutputs(ws: WorkerState, thread: TeamThread, outputs: number): n
   return others ? reply(ws, { t: "outputs", values: others }) : 0;
 }
 
-/** Posts a message back to thread 0; an error that cannot be cloned is sent as its message and stack. */
+/** Posts a message back to thread 0 (errors are packed already; outputs are clonable values). */
 function reply(ws: WorkerState, message: FromWorker): number {
-  try {
-    ws.port.postMessage(message);
-  } catch {
-    if (message.t !== "error") throw new Error("[tsomp] internal error: outputs could not be sent to thread 0.");
-    const e = message.error as { message?: unknown; stack?: unknown } | undefined;
-    ws.port.postMessage({ ...message, error: { message: String(e?.message ?? e), stack: String(e?.stack ?? "") } });
-  }
+  ws.port.postMessage(message);
   return 1;
 }
