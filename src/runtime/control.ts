@@ -87,3 +87,12 @@ export interface Control {
 export function controlViews(sab: SharedArrayBuffer): Control {
   return { sab, i32: new Int32Array(sab), f64: new Float64Array(sab, F64_BYTE_OFFSET, F64_WORDS) };
 }
+
+/**
+ * Writes `value` unless the word holds it already. A write dirties the cache line for every other
+ * core even when the value is unchanged, so repeated regions that rewrite the same descriptor would
+ * make each worker fetch it again; skipping such writes keeps a steady-state fork to one doorbell.
+ */
+export function put(words: Int32Array | Float64Array, index: number, value: number): void {
+  if (words[index] !== value) words[index] = value;
+}

@@ -1,4 +1,5 @@
 import { serialize } from "node:v8";
+import { put } from "./control.js";
 import { ompError } from "./errors.js";
 import type { Pool } from "./pool.js";
 import { STRIDE, TAG, viewLength, viewTypeCode } from "./value-tags.js";
@@ -17,37 +18,37 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
     const at = k * STRIDE;
     switch (typeof v) {
       case "number":
-        tags[k] = TAG.number;
-        data[at] = v;
+        put(tags, k, TAG.number);
+        if (!Object.is(data[at], v)) data[at] = v;
         continue;
       case "boolean":
-        tags[k] = TAG.boolean;
-        data[at] = v ? 1 : 0;
+        put(tags, k, TAG.boolean);
+        put(data, at, v ? 1 : 0);
         continue;
       case "undefined":
-        tags[k] = TAG.undefined;
+        put(tags, k, TAG.undefined);
         continue;
     }
     if (v === null) {
-      tags[k] = TAG.null;
+      put(tags, k, TAG.null);
       continue;
     }
     if (ArrayBuffer.isView(v) && v.buffer instanceof SharedArrayBuffer && viewTypeCode(v) >= 0) {
-      tags[k] = TAG.view;
-      data[at] = share(pool, v.buffer, workers);
-      data[at + 1] = viewTypeCode(v);
-      data[at + 2] = v.byteOffset;
-      data[at + 3] = viewLength(v);
+      put(tags, k, TAG.view);
+      put(data, at, share(pool, v.buffer, workers));
+      put(data, at + 1, viewTypeCode(v));
+      put(data, at + 2, v.byteOffset);
+      put(data, at + 3, viewLength(v));
       continue;
     }
     if (v instanceof SharedArrayBuffer) {
-      tags[k] = TAG.buffer;
-      data[at] = share(pool, v, workers);
+      put(tags, k, TAG.buffer);
+      put(data, at, share(pool, v, workers));
       continue;
     }
     checkCloneable(v, names[i] ?? `value ${k}`, region);
-    tags[k] = TAG.message;
-    data[at] = messages.length;
+    put(tags, k, TAG.message);
+    put(data, at, messages.length);
     messages.push(v);
   }
 }

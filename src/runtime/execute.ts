@@ -15,9 +15,12 @@ import type { TeamThread } from "./team-thread.js";
 
 /** A region's schedule, resolved for one run. */
 export interface ResolvedSchedule {
-  readonly kind: number;
-  readonly chunk: number;
+  kind: number;
+  chunk: number;
 }
+
+/** Reused for every region (a region reads it before anything can start another), so that none allocates it. */
+const resolved: ResolvedSchedule = { kind: 0, chunk: 0 };
 
 /**
  * Runs one region from its call's values (already copied into `frame.values`): evaluates the
@@ -63,7 +66,9 @@ function resolveSchedule(record: RegionRecord, v: readonly unknown[]): ResolvedS
     chunk = state.runSchedule.chunk;
   }
   if (name === "auto") name = "guided";
-  return { kind: KIND[name as keyof typeof KIND], chunk };
+  resolved.kind = KIND[name as keyof typeof KIND];
+  resolved.chunk = chunk;
+  return resolved;
 }
 
 function positiveInteger(value: unknown, at: string, clause: string): number {

@@ -3,7 +3,7 @@ import type { RegionBody, RegionFactory } from "./abi.js";
 import { RESULT, resultIndex } from "./areas.js";
 import {
   CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
-  F_LEVEL, FINISHED, MAIN_PARKED, NEXT, REPLY, workerBase,
+  F_LEVEL, FINISHED, KIND, MAIN_PARKED, NEXT, put, REPLY, workerBase,
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
 import { ompError, ompWarning, type OmpError } from "./errors.js";
@@ -36,7 +36,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     h.modules.add(module.id);
     h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeUrl) });
   }
-  const copied = copyIn(record, frame);
+  copyIn(record, frame);
   const captures = record.info.captures.length;
   const outputs = record.outputs.length;
   pool.ensureAreas(captures + outputs, outputs);
@@ -44,10 +44,11 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const info = record.info;
   encodeValues(pool, frame.values, record.capturesAt, captures, 0, workers, messages, info.captures, info.at);
   encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages, record.outputNames, info.at);
-  if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages });
+  if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages.slice() });
   queueReleases(pool);
   describe(pool, module.id, index, team, schedule, n, record, thread);
   const deaths = pool.deaths();
+  const doneBefore = Atomics.load(pool.ctl.i32, DONE);
   pool.generation++;
   for (let w = 1; w <= workers; w++) pool.ring(w);
 
@@ -69,42 +70,48 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     state.teamSize = savedSize;
     state.activeLevel = 0;
   }
-  const { dead, stuck } = join(pool, workers, deaths);
+  const gone = join(pool, workers, doneBefore, deaths);
   const error = gather(pool, record, frame, thread, workers, failure);
-  for (const { k, original } of copied) new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
-  if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
-  if (dead.length > 0) throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
+  copyBack(record);
+  if (gone) throwGone(record, gone);
   if (error) {
     adoptClass(error.cause, module.options.classes?.() ?? []);
     throw error;
   }
 }
 
-/** Writes the region descriptor and resets the shared counters. */
+/** Throws for workers that died or never started during a region. */
+function throwGone(record: RegionRecord, { dead, stuck }: { dead: number[]; stuck: number[] }): never {
+  if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
+  throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
+}
+
+/**
+ * Writes the region descriptor and resets the shared counters. Plain writes suffice: no worker
+ * touches them until it sees its doorbell, and the doorbell's atomic store publishes them.
+ */
 function describe(pool: Pool, moduleId: number, index: number, team: number, schedule: ResolvedSchedule, n: number, record: RegionRecord, thread: TeamThread): void {
   const { i32, f64 } = pool.ctl;
-  i32[D_MODULE] = moduleId;
-  i32[D_REGION] = index;
-  i32[D_TEAM] = team;
-  i32[D_KIND] = schedule.kind;
-  i32[D_CHUNK] = schedule.chunk;
-  i32[D_LEVELS] = record.levels;
-  i32[D_VALUES] = record.info.captures.length;
-  i32[D_OUTPUTS] = record.outputs.length;
-  i32[D_MAX_THREADS] = state.maxThreads;
-  i32[D_RUN_KIND] = RUN_KINDS.indexOf(state.runSchedule.kind);
-  i32[D_RUN_CHUNK] = state.runSchedule.chunk;
-  f64[F_COUNT] = n;
-  f64[F_BIG_NEXT] = 0;
+  put(i32, D_MODULE, moduleId);
+  put(i32, D_REGION, index);
+  put(i32, D_TEAM, team);
+  put(i32, D_KIND, schedule.kind);
+  put(i32, D_CHUNK, schedule.chunk);
+  put(i32, D_LEVELS, record.levels);
+  put(i32, D_VALUES, record.info.captures.length);
+  put(i32, D_OUTPUTS, record.outputs.length);
+  put(i32, D_MAX_THREADS, state.maxThreads);
+  put(i32, D_RUN_KIND, RUN_KINDS.indexOf(state.runSchedule.kind));
+  put(i32, D_RUN_CHUNK, state.runSchedule.chunk);
+  put(f64, F_COUNT, n);
+  put(f64, F_BIG_NEXT, 0);
   for (let d = 0; d < record.levels; d++) {
-    f64[F_LEVEL + 3 * d] = thread.lower[d]!;
-    f64[F_LEVEL + 3 * d + 1] = thread.steps[d]!;
-    f64[F_LEVEL + 3 * d + 2] = thread.counts[d]!;
+    put(f64, F_LEVEL + 3 * d, thread.lower[d]!);
+    put(f64, F_LEVEL + 3 * d + 1, thread.steps[d]!);
+    put(f64, F_LEVEL + 3 * d + 2, thread.counts[d]!);
   }
-  Atomics.store(i32, NEXT, 0);
-  Atomics.store(i32, DONE, 0);
-  Atomics.store(i32, CANCEL, 0);
-  Atomics.store(i32, MAIN_PARKED, 0);
+  if (schedule.kind !== KIND.static) put(i32, NEXT, 0);
+  put(i32, CANCEL, 0);
 }
 
 /**
@@ -112,8 +119,8 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
  * after it (SPEC §6), with a warning. Every copy goes back: the loop may write an array through a
  * function it calls or a DataView method, which the compiler cannot always see.
  */
-function copyIn(record: RegionRecord, frame: Frame): { k: number; original: ArrayBufferView }[] {
-  const copied: { k: number; original: ArrayBufferView }[] = [];
+function copyIn(record: RegionRecord, frame: Frame): void {
+  let copied = false;
   for (let k = 0; k < record.info.captures.length; k++) {
     const v = frame.values[record.capturesAt + k];
     if (!ArrayBuffer.isView(v) || v.buffer instanceof SharedArrayBuffer) continue;
@@ -122,31 +129,41 @@ function copyIn(record: RegionRecord, frame: Frame): { k: number; original: Arra
     new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     const View = v.constructor as new (b: SharedArrayBuffer) => ArrayBufferView;
     frame.values[record.capturesAt + k] = new View(sab);
-    copied.push({ k, original: v });
+    record.originals[k] = v;
+    copied = true;
   }
-  if (copied.length > 0 && !record.warned) {
+  if (copied && !record.warned) {
     record.warned = true;
-    const names = copied.map(({ k }) => `'${record.info.captures[k]}'`).join(", ");
+    const names = record.originals.flatMap((o, k) => (o ? [`'${record.info.captures[k]}'`] : [])).join(", ");
     ompWarning("ArrayCopiedInAndOut", { at: record.info.at, names });
   }
-  return copied;
+}
+
+/** Copies the arrays `copyIn` copied back into their own buffers. */
+function copyBack(record: RegionRecord): void {
+  for (let k = 0; k < record.originals.length; k++) {
+    const original = record.originals[k];
+    if (!original) continue;
+    new Uint8Array(original.buffer, original.byteOffset, original.byteLength).set(new Uint8Array(record.copies[k]!));
+    record.originals[k] = undefined;
+  }
 }
 
 /**
- * Waits until every worker of the team has finished the region: spinning first, then parked on
- * the DONE word. A worker's death wakes thread 0; a worker that never starts is noticed after the
+ * Waits until every worker of the team has finished the region (DONE, a running count, has grown
+ * by `workers` since `doneBefore`): spinning first, then parked on the DONE word. A worker's death wakes thread 0; a worker that never starts is noticed after the
  * boot timeout. Either way thread 0 cancels the region, waits for the others by their FINISHED
- * words, and returns which workers are gone.
+ * words, and returns which workers are gone (undefined when none is).
  */
-function join(pool: Pool, workers: number, deaths: number): { dead: number[]; stuck: number[] } {
+function join(pool: Pool, workers: number, doneBefore: number, deaths: number): { dead: number[]; stuck: number[] } | undefined {
   const i32 = pool.ctl.i32;
   const spin = pool.joinSpin(workers + 1);
-  for (let k = 0; k < spin; k++) if (Atomics.load(i32, DONE) >= workers) return { dead: [], stuck: [] };
+  for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= workers) return undefined;
   Atomics.store(i32, MAIN_PARKED, 1);
   const stuck: number[] = [];
   for (;;) {
     const done = Atomics.load(i32, DONE);
-    if (done >= workers) break;
+    if (((done - doneBefore) | 0) >= workers) break;
     if (Atomics.wait(i32, DONE, done, 100) === "timed-out") stuck.push(...pool.stuck(workers));
     if (pool.deaths() === deaths && stuck.length === 0) continue;
     Atomics.store(i32, CANCEL, 1);
@@ -162,7 +179,7 @@ function join(pool: Pool, workers: number, deaths: number): { dead: number[]; st
     }
   }
   Atomics.store(i32, MAIN_PARKED, 0);
-  return { dead: [], stuck: [] };
+  return undefined;
 }
 
 /** Combines the threads' outputs into `frame.out` and returns the error of the earliest failure, if any. */

@@ -36,13 +36,20 @@ export class Pool {
   readonly registry = new BufferRegistry();
   areas: Areas = allocateAreas(16, 4);
   views: AreaViews = areaViews(this.areas);
+  private capacity = valueCapacity(this.areas);
   /** The doorbell value of the current region (it only ever grows). */
   generation = 0;
+  /** Scratch list of the current region's structured-clone values. */
+  readonly messages: unknown[] = [];
   private readonly handles: (WorkerHandle | undefined)[] = [];
 
-  /** How long thread 0 spins at a join before it parks, for a team of `size`. */
+  private readonly cores = availableParallelism();
+  private readonly spin = spinIterations(process.env.OMP_WAIT_POLICY, false);
+  private readonly crowdedSpin = spinIterations(process.env.OMP_WAIT_POLICY, true);
+
+  /** How long thread 0 spins at a join before it parks, for a team of `size` (OMP_WAIT_POLICY, read once). */
   joinSpin(size: number): number {
-    return spinIterations(process.env.OMP_WAIT_POLICY, size > availableParallelism());
+    return size > this.cores ? this.crowdedSpin : this.spin;
   }
 
   /** Makes sure workers 1..count exist and are alive, starting or replacing them as needed. */
@@ -94,9 +101,10 @@ export class Pool {
 
   /** Grows the shared areas to hold `values` values and `slots` outputs; workers get the new ones with their next region. */
   ensureAreas(values: number, slots: number): void {
-    if (valueCapacity(this.areas) >= values && this.areas.slots >= slots) return;
-    this.areas = allocateAreas(Math.max(values, valueCapacity(this.areas) * 2), Math.max(slots, this.areas.slots));
+    if (this.capacity >= values && this.areas.slots >= slots) return;
+    this.areas = allocateAreas(Math.max(values, this.capacity * 2), Math.max(slots, this.areas.slots));
     this.views = areaViews(this.areas);
+    this.capacity = valueCapacity(this.areas);
   }
 
   /** Posts worker `w`'s pending messages, then rings its doorbell with the current generation. */

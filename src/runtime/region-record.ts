@@ -31,6 +31,8 @@ export class RegionRecord implements Region {
   warned = false;
   /** Shared buffers reused for copying in each capture that is not on shared memory. */
   readonly copies: (SharedArrayBuffer | undefined)[];
+  /** The arrays copied in for the region being run, by capture, to copy back at the join. */
+  readonly originals: (ArrayBufferView | undefined)[];
 
   constructor(
     readonly info: RegionInfo,
@@ -52,6 +54,7 @@ export class RegionRecord implements Region {
     this.outputNames = this.outputs.map((o) => o.name);
     this.combiners = this.outputs.map(combinerOf);
     this.copies = info.captures.map(() => undefined);
+    this.originals = info.captures.map(() => undefined);
     this.frame = this.newFrame();
   }
 

@@ -66,10 +66,12 @@ export class TeamThread implements Thread {
     this.chunkEnd = 0;
     this.ranLast = false;
     this.step = smallInt(this.steps[levels - 1]!);
-    this.index.length = levels - 1;
-    this.outValues.length = outputs;
-    this.outPositions.length = outputs;
-    this.outSet.length = outputs;
+    if (this.index.length !== levels - 1) this.index.length = levels - 1;
+    if (this.outSet.length !== outputs) {
+      this.outValues.length = outputs;
+      this.outPositions.length = outputs;
+      this.outSet.length = outputs;
+    }
     for (let s = 0; s < outputs; s++) {
       this.outValues[s] = undefined;
       this.outPositions[s] = -1;

@@ -23,9 +23,11 @@ export const VIEW_TYPES = [
   Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
 ] as const;
 
+const CODES = new Map<unknown, number>(VIEW_TYPES.map((T, code) => [T, code]));
+
 /** The code of a view's type in VIEW_TYPES, or -1. */
 export function viewTypeCode(view: ArrayBufferView): number {
-  return VIEW_TYPES.findIndex((T) => view.constructor === T);
+  return CODES.get(view.constructor) ?? -1;
 }
 
 /** Length of a view in its own units (elements, or bytes for a DataView). */

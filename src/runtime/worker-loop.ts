@@ -3,7 +3,7 @@ import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
 import {
   CANCEL, controlViews, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
-  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, READY, REPLY, STATE, workerBase, type Control,
+  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
 import { spinIterations } from "./env.js";
@@ -14,6 +14,8 @@ import type { RegionRecord } from "./region-record.js";
 import { availableParallelism, RUN_KINDS, state } from "./state.js";
 import { TeamThread } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
+
+const NO_MESSAGES: readonly unknown[] = [];
 
 /** What a worker keeps between regions. */
 interface WorkerState {
@@ -26,6 +28,8 @@ interface WorkerState {
   readonly thread: TeamThread;
   /** Structured-clone values of the current region. */
   messages: readonly unknown[];
+  /** The generation of the last doorbell this worker answered. */
+  seen: number;
 }
 
 /**
@@ -39,27 +43,40 @@ export async function runWorker(): Promise<void> {
   const ws: WorkerState = {
     ctl, w, port: workerData.port as MessagePort,
     views: areaViews({ values: workerData.values, results: workerData.results, slots: workerData.slots }),
-    decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: [],
+    decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: NO_MESSAGES, seen: workerData.generation as number,
   };
   state.activeLevel = 1;
   Atomics.store(ctl.i32, base + STATE, READY);
-  let seen = workerData.generation as number;
-  const spin = spinIterations(process.env.OMP_WAIT_POLICY, false);
-  const crowdedSpin = spinIterations(process.env.OMP_WAIT_POLICY, true);
+  const spins = { alone: spinIterations(process.env.OMP_WAIT_POLICY, false), crowded: spinIterations(process.env.OMP_WAIT_POLICY, true) };
+  for (;;) await serve(ws, spins);
+}
+
+/**
+ * Serves regions synchronously, one after another, until one needs a module this worker has not
+ * loaded yet; then returns the promise of that load, after which the region runs and serving
+ * continues. The steady state never leaves this loop, so a region costs no promise or allocation.
+ */
+function serve(ws: WorkerState, spins: { alone: number; crowded: number }): Promise<void> {
+  const base = workerBase(ws.w);
   const cores = availableParallelism();
-  let team = 1;
   for (;;) {
-    seen = waitForDoor(ctl.i32, base, seen, team > cores ? crowdedSpin : spin);
-    const pending: Promise<void>[] = [];
-    const count = ctl.i32[base + MESSAGE]!;
-    for (let m = 0; m < count; m++) {
-      const message = receiveMessageOnPort(ws.port)?.message as ToWorker | undefined;
-      if (message) handleMessage(ws, message, pending);
-    }
-    if (pending.length > 0) await Promise.all(pending);
-    team = ctl.i32[D_TEAM]!;
-    runShare(ws, seen);
+    ws.seen = waitForDoor(ws.ctl.i32, base, ws.seen, ws.ctl.i32[D_TEAM]! > cores ? spins.crowded : spins.alone);
+    const loads = readMessages(ws, ws.ctl.i32[base + MESSAGE]!);
+    if (loads) return loads.then(() => runShare(ws, ws.seen));
+    runShare(ws, ws.seen);
   }
+}
+
+/** Reads the messages thread 0 posted for this region; returns the promise of any module loads they start. */
+function readMessages(ws: WorkerState, count: number): Promise<unknown> | undefined {
+  let loads: Promise<void>[] | undefined;
+  for (let m = 0; m < count; m++) {
+    const message = receiveMessageOnPort(ws.port)?.message as ToWorker | undefined;
+    if (!message) continue;
+    if (message.t === "module") (loads ??= []).push(loadModule(ws, message.id, message.source));
+    else handleMessage(ws, message);
+  }
+  return loads && Promise.all(loads);
 }
 
 /** Waits until the doorbell holds a generation other than `seen`; returns it. */
@@ -79,13 +96,12 @@ function waitForDoor(i32: Int32Array, base: number, seen: number, spin: number):
   }
 }
 
-function handleMessage(ws: WorkerState, message: ToWorker, pending: Promise<void>[]): void {
+function handleMessage(ws: WorkerState, message: Exclude<ToWorker, { t: "module" }>): void {
   switch (message.t) {
     case "buffer": ws.decoder.buffers.set(message.id, message.sab); break;
     case "release": ws.decoder.release(message.ids); break;
     case "areas": ws.views = areaViews({ values: message.values, results: message.results, slots: message.slots }); break;
     case "values": ws.messages = message.values; break;
-    case "module": pending.push(loadModule(ws, message.id, message.source)); break;
   }
 }
 
@@ -120,7 +136,8 @@ function runShare(ws: WorkerState, generation: number): void {
   state.threadNum = ws.w;
   state.teamSize = team;
   state.maxThreads = i32[D_MAX_THREADS]!;
-  state.runSchedule = { kind: RUN_KINDS[i32[D_RUN_KIND]!]!, chunk: i32[D_RUN_CHUNK]! };
+  const kind = RUN_KINDS[i32[D_RUN_KIND]!]!;
+  if (state.runSchedule.kind !== kind || state.runSchedule.chunk !== i32[D_RUN_CHUNK]) state.runSchedule = { kind, chunk: i32[D_RUN_CHUNK]! };
   let replies = 0;
   try {
     record.body.apply(undefined, args as Parameters<RegionBody>);
@@ -129,9 +146,9 @@ function runShare(ws: WorkerState, generation: number): void {
     replies += reply(ws, { t: "error", error: packError(error), ...failurePlace(record, thread) });
   }
   replies += publishOutputs(ws, thread, outputs);
-  ws.messages = [];
-  i32[base + REPLY] = replies;
-  Atomics.store(i32, base + FINISHED, generation);
+  ws.messages = NO_MESSAGES;
+  put(i32, base + REPLY, replies);
+  i32[base + FINISHED] = generation;
   Atomics.add(i32, DONE, 1);
   if (Atomics.load(i32, MAIN_PARKED) !== 0) Atomics.notify(i32, DONE);
 }
