@@ -8,7 +8,7 @@ function main(): void {
   const steps = 400;
   let a = new Float64Array(n * n);
   let b = new Float64Array(n * n);
-  report("jacobi", 3, () => {
+  report("jacobi", () => {
     a.fill(0);
     b.fill(0);
     for (let j = 0; j < n; j++) {

@@ -31,7 +31,7 @@ function main(): void {
   const width = 1200;
   const height = 800;
   const image = new Int32Array(width * height);
-  report("mandelbrot", 5, () => {
+  report("mandelbrot", () => {
     mandelbrot(image, width, height, 400);
     let sum = 0;
     for (let i = 0; i < image.length; i++) sum += image[i]!;

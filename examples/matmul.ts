@@ -32,7 +32,7 @@ function main(): void {
     a[i] = (i % 17) - 8;
     b[i] = (i % 13) - 6;
   }
-  report("matmul", 5, () => {
+  report("matmul", () => {
     matmul(a, b, c, n);
     return checksum(c);
   });

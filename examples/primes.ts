@@ -22,7 +22,7 @@ export function countPrimes(limit: number): number {
 }
 
 function main(): void {
-  report("primes", 5, () => countPrimes(3_000_000));
+  report("primes", () => countPrimes(3_000_000));
 }
 
 main();

@@ -17,12 +17,35 @@ export const NEXT = 0;
 export const DONE = LINE;
 /** 1 while thread 0 is parked on DONE (the last worker to finish then wakes it). */
 export const MAIN_PARKED = LINE + 1;
+/** Counts the messages workers posted back, in all; on DONE's line, so a join that sees no change reads no worker's words. */
+export const REPLIES = LINE + 2;
 /** Set when an iteration throws: no more chunks are handed out. */
 export const CANCEL = 2 * LINE;
 /** Counts workers that died; a change wakes thread 0. */
 export const DEATHS = 3 * LINE;
 /** Big counter lock, for loops with more iterations than an int32 counts (see team-thread.ts). */
 export const BIG_LOCK = 3 * LINE + 1;
+
+/**
+ * The gate of a dynamic or guided region: which generation it is (22 bits), whether it is closed,
+ * and how many workers entered it (8 bits). Once every chunk is handed out, thread 0 closes it,
+ * so that workers that have not started yet (still booting, say) skip the region instead of
+ * making the join wait for them. Static regions have no gate: every thread has its own chunks.
+ */
+export const GATE = 5 * LINE;
+const GATE_GENERATION = 0x3fffff;
+export const GATE_CLOSED = 0x100;
+export const GATE_COUNT = 0xff;
+
+/** The gate word that opens generation `generation`. */
+export function openGate(generation: number): number {
+  return (generation & GATE_GENERATION) << 9;
+}
+
+/** True when a gate word belongs to generation `generation`. */
+export function gateIs(word: number, generation: number): boolean {
+  return word >>> 9 === (generation & GATE_GENERATION);
+}
 
 /** The region descriptor, written by thread 0 before it rings the doorbells. */
 export const D_MODULE = 4 * LINE;
@@ -50,28 +73,35 @@ const F64_WORDS = F_LEVEL + 3 * MAX_LEVELS;
 const WORKERS_BYTE_OFFSET = F64_BYTE_OFFSET + Math.ceil((F64_WORDS * 8) / 64) * 64;
 const WORKERS_INDEX = WORKERS_BYTE_OFFSET / 4;
 
-/** Per-worker words, relative to `workerBase(w)`. */
+/**
+ * Per-worker words, relative to `workerBase(w)`. The first line holds what thread 0 writes every
+ * region (the doorbell); the second what the worker writes, which thread 0 reads only when it must,
+ * so that a region moves no more cache lines between the two than the doorbell and DONE.
+ */
 export const DOOR = 0;
 export const PARKED = 1;
-export const STATE = 2;
-export const MESSAGE = 3;
+/** How many messages thread 0 has posted to this worker in all (a running count, read before the doorbell). */
+export const MESSAGE = 2;
+export const STATE = LINE;
 /** The generation of the last region this worker finished. */
-export const FINISHED = 4;
+export const FINISHED = LINE + 1;
 /** How many messages this worker posted back for the current region. */
-export const REPLY = 5;
+export const REPLY = LINE + 2;
+/** The generation of the last region this worker entered (see GATE). */
+export const ENTERED = LINE + 3;
 
 /** Worker states in STATE. */
 export const BOOTING = 0;
 export const READY = 1;
 export const DEAD = 2;
 
-/** Index of worker `w`'s line (workers are numbered 1..MAX_WORKERS, like their OpenMP thread numbers). */
+/** Index of worker `w`'s first line (workers are numbered 1..MAX_WORKERS, like their OpenMP thread numbers). */
 export function workerBase(w: number): number {
-  return WORKERS_INDEX + (w - 1) * LINE;
+  return WORKERS_INDEX + (w - 1) * 2 * LINE;
 }
 
 /** Total size of the control block in bytes. */
-export const CONTROL_BYTES = WORKERS_BYTE_OFFSET + MAX_WORKERS * LINE * 4;
+export const CONTROL_BYTES = WORKERS_BYTE_OFFSET + MAX_WORKERS * 2 * LINE * 4;
 
 /** Schedule kinds as numbers in D_KIND. */
 export const KIND = { static: 0, dynamic: 1, guided: 2 } as const;

@@ -8,7 +8,10 @@ import type { ModuleMeta, ModuleOptions, Region, RegionBody, RegionFactory, Regi
 import { copyPositional, MAX_POSITIONAL } from "./arguments.js";
 import { execute } from "./execute.js";
 import { registerModule, regionsOf } from "./modules.js";
+import { isMainThread } from "node:worker_threads";
+import { thePool } from "./pool.js";
 import { RegionRecord } from "./region-record.js";
+import { state } from "./state.js";
 
 export type { ImportSpec, ModuleMeta, ModuleOptions, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
 export { OmpError } from "./errors.js";
@@ -23,10 +26,12 @@ export const ABI_VERSION = 1;
 
 /**
  * Registers a compiled module's region factory with the module's URL (`import.meta`) and what
- * else the runtime needs to run its regions on workers (ModuleOptions).
+ * else the runtime needs to run its regions on workers (ModuleOptions). The first registration
+ * starts the pool's workers, so that they boot while the program prepares its data.
  */
 export function register(factory: RegionFactory, meta: ImportMeta | ModuleMeta, options: ModuleOptions = {}): void {
   registerModule(factory, meta as ModuleMeta, options);
+  if (isMainThread) thePool().prestart(state.maxThreads - 1);
 }
 
 /** Makes a region from the compiler's description of it and its body. */

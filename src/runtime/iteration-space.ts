@@ -14,14 +14,9 @@ export interface LoopRange {
  * OMP4001/OMP4002 errors before any iteration runs.
  */
 export function tripCount(at: string, relation: Relation, lower: unknown, upper: unknown, step: unknown): number {
-  for (const [what, value] of [["lower bound", lower], ["upper bound", upper], ["step", step]] as const) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      throw ompError("BoundNotSafeInteger", { at, what, value: typeof value === "number" ? String(value) : `${String(value)} (${typeof value})` });
-    }
-  }
-  const lb = lower as number;
-  const ub = upper as number;
-  const s = step as number;
+  const lb = safeInteger(at, "lower bound", lower);
+  const ub = safeInteger(at, "upper bound", upper);
+  const s = safeInteger(at, "step", step);
   const up = relation === "<" || relation === "<=" || (relation === "!=" && s > 0);
   if (s === 0 || (relation !== "!=" && up !== s > 0)) throw ompError("StepDoesNotReachBound", { at, step: String(s) });
   let n: number;
@@ -38,4 +33,10 @@ export function tripCount(at: string, relation: Relation, lower: unknown, upper:
   }
   if (n > 0 && !Number.isSafeInteger(lb + (n - 1) * s)) throw ompError("BoundNotSafeInteger", { at, what: "last value", value: String(lb + (n - 1) * s) });
   return n;
+}
+
+/** `value` when it is a safe integer; otherwise throws OMP4001 naming what it is. */
+function safeInteger(at: string, what: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
+  throw ompError("BoundNotSafeInteger", { at, what, value: typeof value === "number" ? String(value) : `${String(value)} (${typeof value})` });
 }

@@ -3,7 +3,7 @@ import type { RegionBody, RegionFactory } from "./abi.js";
 import { RESULT, resultIndex } from "./areas.js";
 import {
   CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
-  F_LEVEL, FINISHED, KIND, MAIN_PARKED, NEXT, put, REPLY, workerBase,
+  ENTERED, F_LEVEL, FINISHED, GATE, GATE_CLOSED, GATE_COUNT, gateIs, KIND, MAIN_PARKED, NEXT, openGate, put, REPLIES, REPLY, workerBase,
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
 import { ompError, ompWarning, type OmpError } from "./errors.js";
@@ -40,7 +40,8 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const captures = record.info.captures.length;
   const outputs = record.outputs.length;
   pool.ensureAreas(captures + outputs, outputs);
-  const messages: unknown[] = [];
+  const messages = pool.messages;
+  messages.length = 0;
   const info = record.info;
   encodeValues(pool, frame.values, record.capturesAt, captures, 0, workers, messages, info.captures, info.at);
   encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages, record.outputNames, info.at);
@@ -49,8 +50,11 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   describe(pool, module.id, index, team, schedule, n, record, thread);
   const deaths = pool.deaths();
   const doneBefore = Atomics.load(pool.ctl.i32, DONE);
+  const repliesBefore = Atomics.load(pool.ctl.i32, REPLIES);
+  const closable = schedule.kind !== KIND.static;
   pool.generation++;
-  for (let w = 1; w <= workers; w++) pool.ring(w);
+  if (closable) Atomics.store(pool.ctl.i32, GATE, openGate(pool.generation));
+  for (let w = 1; w <= workers; w++) pool.ring(w, closable);
 
   thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, n, record.levels, outputs);
   prepareArguments(record, frame, thread);
@@ -70,8 +74,10 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     state.teamSize = savedSize;
     state.activeLevel = 0;
   }
-  const gone = join(pool, workers, doneBefore, deaths);
-  const error = gather(pool, record, frame, thread, workers, failure);
+  const entered = closable ? closeGate(pool.ctl.i32) : workers;
+  const gone = join(pool, workers, entered, doneBefore, deaths);
+  const replied = Atomics.load(pool.ctl.i32, REPLIES) !== repliesBefore;
+  const error = gather(pool, record, frame, thread, workers, closable, replied, failure);
   copyBack(record);
   if (gone) throwGone(record, gone);
   if (error) {
@@ -84,6 +90,18 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
 function throwGone(record: RegionRecord, { dead, stuck }: { dead: number[]; stuck: number[] }): never {
   if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
   throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
+}
+
+/**
+ * Closes the gate of a dynamic or guided region once thread 0 has found no more chunks: every
+ * chunk is handed out, so workers that have not entered yet (still starting, say) can skip the
+ * region instead of making the join wait for them. Returns how many workers entered.
+ */
+function closeGate(i32: Int32Array): number {
+  for (;;) {
+    const gate = Atomics.load(i32, GATE);
+    if (Atomics.compareExchange(i32, GATE, gate, gate | GATE_CLOSED) === gate) return gate & GATE_COUNT;
+  }
 }
 
 /**
@@ -155,23 +173,25 @@ function copyBack(record: RegionRecord): void {
  * boot timeout. Either way thread 0 cancels the region, waits for the others by their FINISHED
  * words, and returns which workers are gone (undefined when none is).
  */
-function join(pool: Pool, workers: number, doneBefore: number, deaths: number): { dead: number[]; stuck: number[] } | undefined {
+function join(pool: Pool, workers: number, entered: number, doneBefore: number, deaths: number): { dead: number[]; stuck: number[] } | undefined {
   const i32 = pool.ctl.i32;
   const spin = pool.joinSpin(workers + 1);
-  for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= workers) return undefined;
+  for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= entered) return undefined;
   Atomics.store(i32, MAIN_PARKED, 1);
   const stuck: number[] = [];
   for (;;) {
     const done = Atomics.load(i32, DONE);
-    if (((done - doneBefore) | 0) >= workers) break;
+    if (((done - doneBefore) | 0) >= entered) break;
     if (Atomics.wait(i32, DONE, done, 100) === "timed-out") stuck.push(...pool.stuck(workers));
     if (pool.deaths() === deaths && stuck.length === 0) continue;
     Atomics.store(i32, CANCEL, 1);
     const dead: number[] = [];
     let finished = 0;
+    const closed = gateIs(Atomics.load(i32, GATE), pool.generation) && (Atomics.load(i32, GATE) & GATE_CLOSED) !== 0;
     for (let w = 1; w <= workers; w++) {
       if (pool.isDead(w)) dead.push(w);
       else if (Atomics.load(i32, workerBase(w) + FINISHED) === pool.generation) finished++;
+      else if (closed && Atomics.load(i32, workerBase(w) + ENTERED) !== pool.generation) finished++;
     }
     if (dead.length + finished === workers) {
       Atomics.store(i32, MAIN_PARKED, 0);
@@ -183,15 +203,17 @@ function join(pool: Pool, workers: number, doneBefore: number, deaths: number): 
 }
 
 /** Combines the threads' outputs into `frame.out` and returns the error of the earliest failure, if any. */
-function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, workers: number, failure: { place: FailurePlace; error: unknown } | undefined): OmpError | undefined {
+function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, workers: number, closable: boolean, replied: boolean, failure: { place: FailurePlace; error: unknown } | undefined): OmpError | undefined {
   const { resultTags, resultData } = pool.views;
-  const replies: (unknown[] | undefined)[] = [];
-  for (let w = 1; w <= workers; w++) {
-    const count = pool.ctl.i32[workerBase(w) + REPLY]!;
+  const i32 = pool.ctl.i32;
+  let replies = NO_REPLIES as (unknown[] | undefined)[];
+  for (let w = 1; replied && w <= workers; w++) {
+    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+    const count = i32[workerBase(w) + REPLY]!;
     for (let m = 0; m < count; m++) {
       const message = receiveMessageOnPort(pool.handle(w).port)?.message as FromWorker | undefined;
       if (!message) continue;
-      if (message.t === "outputs") replies[w] = message.values as unknown[];
+      if (message.t === "outputs") (replies === NO_REPLIES ? (replies = []) : replies)[w] = message.values as unknown[];
       else if (!failure || message.position < failure.place.position) failure = { place: message, error: unpackError(message.error) };
     }
   }
@@ -199,22 +221,31 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
     const combine = record.combiners[s];
     let acc = frame.out[s];
     let best = -Infinity;
-    const take = (value: unknown, position: number) => {
+    for (let w = 0; w <= workers; w++) {
+      let value: unknown;
+      let position: number;
+      if (w === 0) {
+        if (!thread.outSet[s]) continue;
+        value = thread.outValues[s];
+        position = thread.outPositions[s]!;
+      } else {
+        if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+        const r = resultIndex(pool.views, w, s);
+        const tag = resultTags[r]!;
+        if (tag === RESULT.unset) continue;
+        value = tag === RESULT.number ? resultData[2 * r] : tag === RESULT.boolean ? resultData[2 * r] !== 0 : tag === RESULT.null ? null : tag === RESULT.undefined ? undefined : replies[w]?.[s];
+        position = resultData[2 * r + 1]!;
+      }
       if (combine) acc = combine(acc, value);
       else if (position >= best) {
         acc = value;
         best = position;
       }
-    };
-    if (thread.outSet[s]) take(thread.outValues[s], thread.outPositions[s]!);
-    for (let w = 1; w <= workers; w++) {
-      const r = resultIndex(pool.views, w, s);
-      const tag = resultTags[r]!;
-      if (tag === RESULT.unset) continue;
-      const value = tag === RESULT.number ? resultData[2 * r] : tag === RESULT.boolean ? resultData[2 * r] !== 0 : tag === RESULT.null ? null : tag === RESULT.undefined ? undefined : replies[w]?.[s];
-      take(value, resultData[2 * r + 1]!);
     }
     frame.out[s] = acc;
   }
   return failure ? iterationError(record, failure.place, failure.error) : undefined;
 }
+
+/** Shared empty list of worker replies, for the usual region that has none. */
+const NO_REPLIES: readonly (unknown[] | undefined)[] = [];

@@ -20,6 +20,8 @@ export interface WorkerHandle {
   areas: Areas;
   /** Messages to post before the next doorbell. */
   readonly outbox: ToWorker[];
+  /** How many messages have been posted to this worker in all. */
+  posted: number;
   /** When the worker was created (performance.now()), to notice one that never starts. */
   readonly started: number;
 }
@@ -59,6 +61,11 @@ export class Pool {
       const h = this.handles[w];
       if (!h || Atomics.load(this.ctl.i32, workerBase(w) + STATE) === DEAD) this.handles[w] = this.spawn(w);
     }
+  }
+
+  /** Starts workers 1..count if none has been started yet (the first registered module calls this). */
+  prestart(count: number): void {
+    if (this.handles.length === 0) this.ensure(Math.min(count, MAX_WORKERS));
   }
 
   /** Calls `f` for every worker started so far. */
@@ -107,18 +114,24 @@ export class Pool {
     this.capacity = valueCapacity(this.areas);
   }
 
-  /** Posts worker `w`'s pending messages, then rings its doorbell with the current generation. */
-  ring(w: number): void {
+  /**
+   * Posts worker `w`'s pending messages, then rings its doorbell: the current generation times two,
+   * plus one when the region's gate may close early (the worker must pass the gate then).
+   */
+  ring(w: number, closable: boolean): void {
     const h = this.handles[w]!;
     const base = workerBase(w);
     if (h.areas !== this.areas) {
       h.outbox.unshift({ t: "areas", values: this.areas.values, results: this.areas.results, slots: this.areas.slots });
       h.areas = this.areas;
     }
-    for (const message of h.outbox) h.port.postMessage(message);
-    this.ctl.i32[base + MESSAGE] = h.outbox.length;
-    h.outbox.length = 0;
-    Atomics.store(this.ctl.i32, base + DOOR, this.generation);
+    if (h.outbox.length > 0) {
+      for (const message of h.outbox) h.port.postMessage(message);
+      h.posted += h.outbox.length;
+      this.ctl.i32[base + MESSAGE] = h.posted;
+      h.outbox.length = 0;
+    }
+    Atomics.store(this.ctl.i32, base + DOOR, this.generation * 2 + (closable ? 1 : 0));
     if (Atomics.load(this.ctl.i32, base + PARKED) !== 0) Atomics.notify(this.ctl.i32, base + DOOR, 1);
   }
 
@@ -126,18 +139,19 @@ export class Pool {
     const base = workerBase(w);
     Atomics.store(this.ctl.i32, base + STATE, 0);
     Atomics.store(this.ctl.i32, base + PARKED, 0);
-    Atomics.store(this.ctl.i32, base + DOOR, this.generation);
+    Atomics.store(this.ctl.i32, base + DOOR, this.generation * 2);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(workerUrl, {
       workerData: {
-        control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, generation: this.generation,
+        control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, door: this.generation * 2,
         exit: { stateIndex: base + STATE, deathsIndex: DEATHS, doneIndex: DONE, dead: DEAD },
       },
       transferList: [port2],
     });
     worker.unref();
     worker.on("error", () => {});
-    return { w, worker, port: port1, buffers: new Set(), modules: new Set(), areas: this.areas, outbox: [], started: performance.now() };
+    Atomics.store(this.ctl.i32, base + MESSAGE, 0);
+    return { w, worker, port: port1, buffers: new Set(), modules: new Set(), areas: this.areas, outbox: [], posted: 0, started: performance.now() };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Thread } from "./abi.js";
 import { BIG_LOCK, CANCEL, F_BIG_NEXT, KIND, MAX_LEVELS, NEXT, type Control } from "./control.js";
-import { guidedSize, staticBlock, staticChunk } from "./schedule.js";
+import { guidedSize, staticChunkStart, staticStart } from "./schedule.js";
 
 /**
  * `x` as an int32 when it is one, so that V8 keeps loop variables derived from it in integer
@@ -93,13 +93,21 @@ export class TeamThread implements Thread {
     let a: number;
     let b: number;
     if (this.kind === KIND.static) {
-      [a, b] = this.chunk === 0 ? (this.claims === 0 ? staticBlock(this.n, this.p, this.t) : [0, 0]) : staticChunk(this.n, this.p, this.t, this.chunk, this.claims);
-      this.claims++;
+      if (this.chunk === 0) {
+        if (this.claims++ > 0) return false;
+        a = staticStart(this.n, this.p, this.t);
+        b = staticStart(this.n, this.p, this.t + 1);
+      } else {
+        a = staticChunkStart(this.n, this.p, this.t, this.chunk, this.claims++);
+        b = Math.min(a + this.chunk, this.n);
+      }
     } else if (this.ctl === undefined) {
       if (this.claims++ > 0) return false;
-      [a, b] = [0, this.n];
+      a = 0;
+      b = this.n;
     } else if (this.big) {
-      [a, b] = this.claimLocked();
+      a = this.claimLocked();
+      b = this.lockedEnd;
     } else if (this.kind === KIND.dynamic) {
       a = Atomics.add(this.ctl.i32, NEXT, 1) * this.chunk;
       b = Math.min(a + this.chunk, this.n);
@@ -118,16 +126,21 @@ export class TeamThread implements Thread {
     return true;
   }
 
-  /** Dynamic and guided chunks of loops too long for an int32 counter: a spin lock around a Float64 counter. */
-  private claimLocked(): [number, number] {
+  private lockedEnd = 0;
+
+  /**
+   * Dynamic and guided chunks of loops too long for an int32 counter: a spin lock around a Float64
+   * counter. Returns the chunk's start; its end is left in `lockedEnd`.
+   */
+  private claimLocked(): number {
     const { i32, f64 } = this.ctl!;
     while (Atomics.compareExchange(i32, BIG_LOCK, 0, 1) !== 0);
     const a = f64[F_BIG_NEXT]!;
     const size = this.kind === KIND.dynamic ? this.chunk : a < this.n ? guidedSize(this.n, this.p, this.chunk, a) : 0;
-    const b = Math.min(a + size, this.n);
-    f64[F_BIG_NEXT] = Math.max(a, b);
+    this.lockedEnd = Math.max(a, Math.min(a + size, this.n));
+    f64[F_BIG_NEXT] = this.lockedEnd;
     Atomics.store(i32, BIG_LOCK, 0);
-    return [a, Math.max(a, b)];
+    return a;
   }
 
   /** Sets lo/hi (and the outer indices) for the next row of the current chunk. */

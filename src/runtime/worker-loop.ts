@@ -2,8 +2,8 @@ import { type MessagePort, receiveMessageOnPort, workerData } from "node:worker_
 import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
 import {
-  CANCEL, controlViews, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
-  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLY, STATE, workerBase, type Control,
+  CANCEL, controlViews, ENTERED, GATE, GATE_CLOSED, gateIs, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
+  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLIES, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
 import { spinIterations } from "./env.js";
@@ -28,8 +28,10 @@ interface WorkerState {
   readonly thread: TeamThread;
   /** Structured-clone values of the current region. */
   messages: readonly unknown[];
-  /** The generation of the last doorbell this worker answered. */
+  /** The last doorbell value this worker answered (generation × 2, plus 1 for a region with a gate). */
   seen: number;
+  /** How many messages this worker has read in all (thread 0 keeps the matching running count). */
+  received: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runWorker(): Promise<void> {
   const ws: WorkerState = {
     ctl, w, port: workerData.port as MessagePort,
     views: areaViews({ values: workerData.values, results: workerData.results, slots: workerData.slots }),
-    decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: NO_MESSAGES, seen: workerData.generation as number,
+    decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: NO_MESSAGES, seen: workerData.door as number, received: 0,
   };
   state.activeLevel = 1;
   Atomics.store(ctl.i32, base + STATE, READY);
@@ -67,10 +69,10 @@ function serve(ws: WorkerState, spins: { alone: number; crowded: number }): Prom
   }
 }
 
-/** Reads the messages thread 0 posted for this region; returns the promise of any module loads they start. */
-function readMessages(ws: WorkerState, count: number): Promise<unknown> | undefined {
+/** Reads the messages posted since the last ones this worker read (`posted` is thread 0's running count). */
+function readMessages(ws: WorkerState, posted: number): Promise<unknown> | undefined {
   let loads: Promise<void>[] | undefined;
-  for (let m = 0; m < count; m++) {
+  for (; ws.received < posted; ws.received++) {
     const message = receiveMessageOnPort(ws.port)?.message as ToWorker | undefined;
     if (!message) continue;
     if (message.t === "module") (loads ??= []).push(loadModule(ws, message.id, message.source));
@@ -79,12 +81,20 @@ function readMessages(ws: WorkerState, count: number): Promise<unknown> | undefi
   return loads && Promise.all(loads);
 }
 
-/** Waits until the doorbell holds a generation other than `seen`; returns it. */
+/** Waits until the doorbell holds a generation other than `seen`, spinning first; returns it. */
 function waitForDoor(i32: Int32Array, base: number, seen: number, spin: number): number {
   for (let k = 0; k < spin; k++) {
     const door = Atomics.load(i32, base + DOOR);
     if (door !== seen) return door;
   }
+  return park(i32, base, seen);
+}
+
+/**
+ * Parks on the doorbell until it changes. Kept out of `waitForDoor`, so that the optimized spin
+ * loop does not deoptimize the first times it falls through to code it has not run yet.
+ */
+function park(i32: Int32Array, base: number, seen: number): number {
   Atomics.store(i32, base + PARKED, 1);
   for (;;) {
     const door = Atomics.load(i32, base + DOOR);
@@ -113,10 +123,18 @@ async function loadModule(ws: WorkerState, id: number, source: string): Promise<
   ws.modules.set(id, regions);
 }
 
-/** Runs this worker's share of the region the doorbell announced, then reports it done. */
-function runShare(ws: WorkerState, generation: number): void {
+/**
+ * Enters the region the doorbell announced through its gate (a region thread 0 already closed,
+ * or a later one, is skipped), runs this worker's share, then reports it done.
+ */
+function runShare(ws: WorkerState, door: number): void {
   const { i32, f64 } = ws.ctl;
   const base = workerBase(ws.w);
+  const generation = door >>> 1;
+  if (door & 1) {
+    if (!enter(i32, generation)) return;
+    i32[base + ENTERED] = generation;
+  }
   const team = i32[D_TEAM]!;
   const levels = i32[D_LEVELS]!;
   const captures = i32[D_VALUES]!;
@@ -148,9 +166,19 @@ function runShare(ws: WorkerState, generation: number): void {
   replies += publishOutputs(ws, thread, outputs);
   ws.messages = NO_MESSAGES;
   put(i32, base + REPLY, replies);
+  if (replies > 0) Atomics.add(i32, REPLIES, replies);
   i32[base + FINISHED] = generation;
   Atomics.add(i32, DONE, 1);
   if (Atomics.load(i32, MAIN_PARKED) !== 0) Atomics.notify(i32, DONE);
+}
+
+/** Passes a region's gate: false when the gate is another region's or thread 0 has closed it. */
+function enter(i32: Int32Array, generation: number): boolean {
+  for (;;) {
+    const gate = Atomics.load(i32, GATE);
+    if (!gateIs(gate, generation) || gate & GATE_CLOSED) return false;
+    if (Atomics.compareExchange(i32, GATE, gate, gate + 1) === gate) return true;
+  }
 }
 
 /** Writes this thread's outputs to its result slots; values that are not numbers go in one message. */

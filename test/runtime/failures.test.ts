@@ -140,3 +140,23 @@ main();
     expect(run.stdout).toBe("OMP4007: The parallel loop at main.ts:6:5 cannot pass 'config' to worker threads\n0\n");
   });
 });
+
+describe("dynamic and guided regions do not wait for workers that have not started", () => {
+  it("thread 0 runs every chunk when no worker can start, and the loop is not held up", async () => {
+    const source = `export function main(): void {
+  const a = new Float64Array(5000);
+  const start = performance.now();
+  // @omp parallel for schedule(dynamic, 100)
+  for (let i = 0; i < a.length; i++) a[i] = i * 2;
+  // @omp parallel for schedule(guided)
+  for (let i = 0; i < a.length; i++) a[i] += 1;
+  console.log(a.reduce((s, x) => s + x, 0), performance.now() - start < 10_000);
+}
+main();
+`;
+    const failInWorkers = "data:text/javascript,import{isMainThread}from'node:worker_threads';if(!isMainThread)throw new Error('no workers here')";
+    const run = await runProgram("no-workers-dynamic", { "main.ts": source }, { OMP_NUM_THREADS: "2", TSOMP_BOOT_TIMEOUT: "60000" }, ["--import", failInWorkers]);
+    expect(run.stdout).toBe("25000000 true\n");
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { guidedSize, staticBlock, staticChunk } from "../../src/runtime/schedule.js";
+import { guidedSize, staticChunkStart, staticStart } from "../../src/runtime/schedule.js";
+
+/** Thread t's block under static without a chunk. */
+const staticBlock = (n: number, p: number, t: number) => [staticStart(n, p, t), staticStart(n, p, t + 1)];
 
 /** All chunks thread t gets under static,c. */
 function staticChunks(n: number, p: number, t: number, c: number): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; ; k++) {
-    const [a, b] = staticChunk(n, p, t, c, k);
+    const a = staticChunkStart(n, p, t, c, k);
+    const b = Math.min(a + c, n);
     if (a >= b) return out;
     out.push([a, b]);
   }
