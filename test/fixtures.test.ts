@@ -4,10 +4,12 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/compile.js";
 import { compileCase, programOf, renderForGolden, typeErrors } from "./helpers/compile-case.js";
-import { FIXTURES, findCases } from "./helpers/fixture-files.js";
+import { caseOptions, FIXTURES, findCases } from "./helpers/fixture-files.js";
+import type { CompileOptions } from "../src/compile.js";
 
 /**
- * Golden fixtures: every `fixtures/<area>/<case>/input.ts` is compiled; its diagnostics must match
+ * Golden fixtures: every `fixtures/<area>/<case>/input.ts` is compiled (with the compile options
+ * of its `options.json`, if any); its diagnostics must match
  * `diagnostics.txt` (absent: none) and its output `output.ts` (absent when there are errors).
  * Every output must parse, type-check, contain no directive, and compile to itself again. Exec
  * cases (fixtures/exec) are checked the same way but keep no output golden: test/exec.test.ts runs them.
@@ -16,7 +18,7 @@ describe("fixtures", () => {
   for (const name of findCases()) {
     it(name, async () => {
       const dir = path.join(FIXTURES, name);
-      const { program, results } = compileCase(dir);
+      const { program, results } = compileCase(dir, caseOptions<CompileOptions>(dir));
       const result = results.get("input.ts")!;
       const rendered = renderForGolden(result);
       const diagnosticsFile = path.join(dir, "diagnostics.txt");

@@ -17,6 +17,7 @@ export interface JavaScriptOutput {
 export function toJavaScript(code: string, tsMap: SourceMap | undefined, sourceFile: string, mapFile: string, originalText: string): JavaScriptOutput {
   const out = ts.transpileModule(code, {
     fileName: sourceFile,
+    transformers: { before: [rewriteRegisteredImports] },
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
@@ -39,4 +40,31 @@ export function toJavaScript(code: string, tsMap: SourceMap | undefined, sourceF
   const jsName = path.basename(mapFile);
   const text = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
   return { code: `${text}//# sourceMappingURL=${jsName}\n`, map: JSON.stringify(chained) };
+}
+
+/**
+ * TypeScript rewrites `./kernel.ts` to `./kernel.js` in import declarations
+ * (rewriteRelativeImportExtensions), but not in the string literals of the `imports` that
+ * `__omp.register` lists for worker threads: this does the same for those.
+ */
+function rewriteRegisteredImports(context: ts.TransformationContext): ts.Transformer<ts.SourceFile> {
+  const f = context.factory;
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isStringLiteral(node) && isRegisteredSpecifier(node)) {
+      return f.createStringLiteral(node.text.replace(/\.([mc]?)tsx?$/, ".$1js"));
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (file) => ts.visitEachChild(file, visit, context);
+}
+
+/** A relative specifier in `__omp.register(…, { imports: [[specifier, name], …] })`. */
+function isRegisteredSpecifier(node: ts.StringLiteral): boolean {
+  const pair = node.parent;
+  const list = pair?.parent;
+  const property = list?.parent;
+  const call = property?.parent?.parent;
+  return /^\.\.?\//.test(node.text) && ts.isArrayLiteralExpression(pair) && pair.elements[0] === node &&
+    ts.isPropertyAssignment(property) && property.name.getText() === "imports" &&
+    !!call && ts.isCallExpression(call) && call.expression.getText() === "__omp.register";
 }

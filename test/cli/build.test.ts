@@ -48,6 +48,18 @@ describe("tsomp build", () => {
     expect(run.stderr).toBe("");
   });
 
+  it("rewrites relative .ts imports to .js in --js output, for the program and for its workers", async () => {
+    const dir = tempProject("build-ts-extensions", {
+      "k.ts": `export function twice(x: number): number { return 2 * x; }\n`,
+      "main.ts": `import { twice } from "./k.ts";\nconst a = new Float64Array(100);\n// @omp parallel for\nfor (let i = 0; i < a.length; i++) a[i] = twice(i);\nconsole.log(a[99]);\n`,
+    });
+    const build = await runNode([CLI, "build", ".", "--out-dir", "out", "--js"], {}, 60_000, dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "out/main.js"), "utf8")).toContain(`imports: [["./k.js", "twice"]]`);
+    const run = await runNode([path.join(dir, "out/main.js")], { OMP_NUM_THREADS: "2" });
+    expect(run.stdout).toBe("198\n");
+  });
+
   it("writes nothing for a file with errors, reports it like tsc and exits 1", async () => {
     const dir = tempProject("build-error", { "src/good.ts": kernel, "src/bad.ts": broken });
     const run = await runNode([CLI, "build", "src", "--out-dir", "out"], {}, 60_000, dir);
