@@ -1,7 +1,7 @@
 import type { SourceMap } from "magic-string";
 import type ts from "typescript";
 import { analyzeFile, type FileAnalysis } from "./analyze-file.js";
-import { findSharedAllocations } from "./3-analyze/shared-allocation.js";
+import { findSharedAllocations, type SharedAllocation } from "./3-analyze/shared-allocation.js";
 import { planModule } from "./4-plan/plan-module.js";
 import { emitText } from "./5-emit/emit-text.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
@@ -39,7 +39,7 @@ export interface CompileResult {
 export function compile(program: ts.Program, inputs: readonly CompileInput[], options: CompileOptions = {}): CompileResult[] {
   const checker = program.getTypeChecker();
   const analyses: FileAnalysis[] = inputs.map((i) => analyzeFile(i.sourceFile, i.file, checker, program.getSyntacticDiagnostics(i.sourceFile)));
-  const allocations = options.sharedAllocation === false ? new Map<ts.SourceFile, ts.NewExpression[]>() : findSharedAllocations(analyses, checker);
+  const allocations = options.sharedAllocation === false ? new Map<ts.SourceFile, SharedAllocation[]>() : findSharedAllocations(analyses, checker);
   return analyses.map((a) => {
     const diagnostics = sortDiagnostics(a.diagnostics);
     const base = { file: a.file, sourceFile: a.sourceFile, diagnostics };

@@ -47,6 +47,13 @@ describe("the packed package", () => {
     expect(run.code).toBe(0);
   });
 
+  it("exposes the compiler API as tsomp and tsomp/source", async () => {
+    fs.writeFileSync(path.join(project, "api.mjs"), `import { transformSource } from "tsomp/source";\nimport { formatCode, Messages } from "tsomp";\nconst out = transformSource("const a = new Float64Array(8);\\n// @omp parallel for\\nfor (let i = 0; i < a.length; i++) a[i] = i;\\n", "x.ts");\nconsole.log(out.code.includes("__omp.parallelFor"), formatCode(Messages.UnknownClause.code));\n`);
+    const run = await runNode([path.join(project, "api.mjs")], {}, 60_000, project);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("true OMP1004\n");
+  });
+
   it("ships tsomp/runtime with types that the transformed TypeScript checks against", async () => {
     const build = await runNode([path.join(project, "node_modules", ".bin", "tsomp"), "build", "main.ts", "kernel.ts", "--out-dir", "typed"], {}, 120_000, project);
     expect(build.code).toBe(0);

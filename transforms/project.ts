@@ -8,9 +8,14 @@ import { createProgram, DEFAULT_COMPILER_OPTIONS } from "../src/program.js";
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const DECLARATION = /\.d\.(ts|tsx|mts|cts)$/;
 
-/** Expands files and folders into the TypeScript source files under them (skipping node_modules and dot-folders). */
-export function collectSources(inputs: readonly string[]): string[] {
+/**
+ * Expands files and folders into the TypeScript source files under them, skipping node_modules,
+ * dot-folders and the folders in `exclude` found inside them (such as the output folder of an
+ * earlier build).
+ */
+export function collectSources(inputs: readonly string[], exclude: readonly string[] = []): string[] {
   const out = new Set<string>();
+  const skipped = new Set(exclude.map((e) => path.resolve(e)));
   const visit = (p: string, explicit: boolean): void => {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) {
@@ -18,6 +23,7 @@ export function collectSources(inputs: readonly string[]): string[] {
       return;
     }
     if (stat.isDirectory()) {
+      if (!explicit && skipped.has(path.resolve(p))) return;
       for (const entry of fs.readdirSync(p).sort()) {
         if (entry === "node_modules" || entry.startsWith(".")) continue;
         visit(path.join(p, entry), false);
@@ -49,6 +55,12 @@ export function compilerOptions(files: readonly string[], project?: string): ts.
   return { ...parsed.options, noEmit: true, skipLibCheck: true };
 }
 
+/** The program's own TypeScript sources: the files it was given and every one they import, outside node_modules. */
+export function localSources(program: ts.Program): string[] {
+  const local = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.split(/[\\/]/).includes("node_modules") && !program.isSourceFileDefaultLibrary(f));
+  return local.map((f) => path.resolve(f.fileName));
+}
+
 /** A compiled set of files, with the name each is shown by. */
 export interface CompiledFiles {
   readonly program: ts.Program;
@@ -61,6 +73,17 @@ export interface CompiledFiles {
  */
 export function compileFiles(files: readonly string[], options: CompileOptions & { project?: string; cwd?: string } = {}): CompiledFiles {
   return compileInProgram(createProgram(files, compilerOptions(files, options.project)), files, options);
+}
+
+/**
+ * Compiles the given source files and every local TypeScript module they import (so that a
+ * built program is complete), as one program. `files` of the result lists them in the order of
+ * `results`.
+ */
+export function compileWithImports(files: readonly string[], options: CompileOptions & { project?: string; cwd?: string } = {}): CompiledFiles & { files: string[] } {
+  const program = createProgram(files, compilerOptions(files, options.project));
+  const all = [...new Set([...files, ...localSources(program)])];
+  return { ...compileInProgram(program, all, options), files: all };
 }
 
 /** Compiles `files` of an existing program. */

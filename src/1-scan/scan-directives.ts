@@ -41,6 +41,11 @@ export function scanDirectives(sourceFile: ts.SourceFile, fileName: string): Sca
       diagnostics.push(createDiagnostic("DirectiveNotOnOwnLine", undefined, span));
       continue;
     }
+    const repeated = repeatedSentinels(text, parts.slice(1), fileName);
+    if (repeated.length > 0) {
+      diagnostics.push(...repeated);
+      continue;
+    }
     comments.push(comment);
   }
   return { comments, diagnostics };
@@ -116,6 +121,18 @@ function continuationParts(text: string, first: ts.CommentRange, siblings: reado
     parts.push(next);
   }
   return parts;
+}
+
+/** OMP1026 for each continuation line that starts with `@omp` again, as if it began a directive of its own. */
+function repeatedSentinels(text: string, continuations: readonly ts.CommentRange[], fileName: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const part of continuations) {
+    const match = /^\/\/([ \t]*)@omp(?![\w$])[ \t]*/.exec(text.slice(part.pos, part.end));
+    if (!match) continue;
+    const rest = text.slice(part.pos + match[0].length, part.end).trim();
+    out.push(createDiagnostic("ContinuationRepeatsOmp", { rest }, { file: fileName, start: part.pos + 2 + match[1]!.length, length: 4 }));
+  }
+  return out;
 }
 
 /** Replaces comment markers and continuation backslashes with spaces, keeping every offset. */

@@ -40,10 +40,13 @@ const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<Reduction
  */
 export function analyzeDataSharing(body: ts.Statement, references: readonly Reference[], roles: Map<ts.Symbol, ClauseRoles>, defaultNone: boolean, ctx: SharingContext): Sharing {
   const { carried, inner, rejected } = carryLocals(references, ctx);
-  const carriedSymbols = new Set(carried.map((c) => c.name));
-  const all = [...references, ...inner];
+  const carriedDeclarations = new Set(carried.map((c) => c.declaration));
   const bySymbol = new Map<ts.Symbol, Reference[]>();
-  for (const r of all) bySymbol.set(r.symbol, [...(bySymbol.get(r.symbol) ?? []), r]);
+  for (const r of [...references, ...inner]) {
+    const list = bySymbol.get(r.symbol);
+    if (list) list.push(r);
+    else bySymbol.set(r.symbol, [r]);
+  }
   const result: Sharing = { captures: [], reductions: [], privates: [], carriedLocals: carried, moduleReferences: [], trackedAssignments: [] };
 
   for (const [symbol, refs] of bySymbol) {
@@ -58,7 +61,7 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
       if (write) ctx.report(createDiagnostic("GlobalWritten", { name: symbol.name }, spanOf(write.node, ctx)));
       continue;
     }
-    if (carriedSymbols.has(symbol.name) && carried.some((c) => declarationOf(symbol) === c.declaration)) continue;
+    if (carriedDeclarations.has(declarationOf(symbol)!)) continue;
     const role = roles.get(symbol);
     if (role) {
       applyClauses(symbol, refs, role, body, result, ctx);
@@ -86,6 +89,14 @@ function describeCopied(type: ts.Type, ctx: SharingContext): string {
   return name === "Map" || name === "Set" || name === "Date" || name === "RegExp" ? `a ${name}` : "an object";
 }
 
+/** For a write `g.a.b[k] = …` through `g`, the property chain `g.a.b` when it is a typed array. */
+function typedArrayWrittenThrough(root: ts.Identifier, ctx: SharingContext): ts.PropertyAccessExpression | undefined {
+  let chain: ts.Expression = root;
+  while (ts.isPropertyAccessExpression(chain.parent) && chain.parent.expression === chain) chain = chain.parent;
+  if (chain === root || !ts.isElementAccessExpression(chain.parent) || chain.parent.expression !== chain) return undefined;
+  return typeFamily(ctx.checker.getTypeAtLocation(chain), ctx.checker) === "typed-array" ? (chain as ts.PropertyAccessExpression) : undefined;
+}
+
 /** A variable without a clause: SPEC §6's table decides. */
 function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, ctx: SharingContext): void {
   const first = refs[0]!;
@@ -101,7 +112,10 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
     }
     if ((r.access === "element-write" || r.access === "method-call") && (family === "typed-array" || family === "dynamic")) continue;
     if (r.access === "element-write" || r.access === "property-write" || (r.access === "method-call" && MUTATORS.has(r.method!) && family !== "typed-array")) {
-      ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind: family === "clone" ? describeCopied(type, ctx) : describe[family] }, at));
+      const kind = family === "clone" ? describeCopied(type, ctx) : describe[family];
+      const held = r.access === "property-write" ? typedArrayWrittenThrough(r.node, ctx) : undefined;
+      if (held) ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind, array: held.getText(), hoisted: held.name.text }, spanOf(held, ctx)));
+      else ctx.report(createDiagnostic("WriteToCopiedValue", { name: symbol.name, kind }, at));
       return;
     }
   }

@@ -1,13 +1,14 @@
 import ts from "typescript";
 
 /**
- * True when an iteration of `body` may throw: it calls something, constructs, throws, spreads,
- * divides bigints, or reads properties of untyped values. Loops whose bodies cannot throw skip
+ * True when an iteration of `body` may throw: it calls something (other than `Math.*` on numbers),
+ * constructs, throws, spreads, divides bigints, or reads properties of untyped values. Loops whose bodies cannot throw skip
  * recording the current iteration (a store per iteration that tight loops notice).
  */
 export function mayThrow(body: ts.Node, checker: ts.TypeChecker): boolean {
   const visit = (node: ts.Node): boolean => {
     if (ts.isFunctionLike(node) && node !== body) return false;
+    if (ts.isCallExpression(node) && isNumericBuiltIn(node, checker)) return ts.forEachChild(node, visit) ?? false;
     if (
       ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isThrowStatement(node) || ts.isTaggedTemplateExpression(node) ||
       ts.isSpreadElement(node) || ts.isSpreadAssignment(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ||
@@ -28,4 +29,19 @@ export function mayThrow(body: ts.Node, checker: ts.TypeChecker): boolean {
     return ts.forEachChild(node, visit) ?? false;
   };
   return visit(body);
+}
+
+/** Global functions that cannot throw when every argument is a number. */
+const NUMERIC = new Set(["isNaN", "isFinite", "Number.isInteger", "Number.isFinite", "Number.isNaN", "Number.isSafeInteger"]);
+
+/** `Math.max(a, b)`, `Math.sqrt(x)`, `Number.isFinite(x)` with number arguments: calls that cannot throw. */
+function isNumericBuiltIn(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const callee = call.expression;
+  const name = callee.getText();
+  const math = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Math";
+  if (!math && !NUMERIC.has(name)) return false;
+  const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+  const symbol = checker.getSymbolAtLocation(root);
+  const global = !symbol || (symbol.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+  return global && call.arguments.every((a) => !ts.isSpreadElement(a) && !!(checker.getTypeAtLocation(a).flags & ts.TypeFlags.NumberLike));
 }

@@ -2,14 +2,31 @@ import ts from "typescript";
 import type { FileAnalysis } from "../analyze-file.js";
 import { scopeOf } from "./scope.js";
 import { skipParens } from "./loop-shape.js";
+import { typeFamily } from "./type-family.js";
 
 const TYPED_ARRAYS = new Set([
   "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
   "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
 ]);
 
+/**
+ * A place where a typed array that can reach a parallel loop is made: `new Float64Array(n)`
+ * becomes `__omp.sharedArray(Float64Array, n)` ("length"); any other expression that makes one
+ * (`Float64Array.from(…)`, `a.map(…)`, `new Float64Array([…])`) is wrapped in `__omp.shared(…)`, which copies it onto shared memory once ("copy").
+ */
+export interface SharedAllocation {
+  readonly node: ts.Expression;
+  readonly kind: "length" | "copy";
+}
+
 /** Typed-array methods whose result lives on the array's own buffer (`a.fill(0)` is `a`; `a.subarray()` is a view of it). */
 const SAME_BUFFER = new Set(["subarray", "fill", "sort", "reverse", "copyWithin"]);
+
+/** Typed-array methods that return a new array on a buffer of its own (`a.map(f)`, `a.slice()`). */
+const FRESH_RESULT = new Set(["map", "filter", "slice", "toSorted", "toReversed", "with"]);
+
+/** Static methods of the typed-array constructors that return a new array (`Float64Array.from(xs)`). */
+const FRESH_STATIC = new Set(["from", "of"]);
 
 /** Where values come from: what is assigned to each symbol, and who calls each function. */
 interface FlowIndex {
@@ -25,10 +42,17 @@ interface FlowIndex {
  * shared allocation). Those are allocated on shared memory, so
  * the loops share them without a copy; allocations that never reach a loop are left alone.
  */
-export function findSharedAllocations(files: readonly FileAnalysis[], checker: ts.TypeChecker): Map<ts.SourceFile, ts.NewExpression[]> {
+export function findSharedAllocations(files: readonly FileAnalysis[], checker: ts.TypeChecker): Map<ts.SourceFile, SharedAllocation[]> {
   const transformed = new Set(files.map((f) => f.sourceFile));
   const index = buildIndex(files, checker);
-  const found = new Map<ts.SourceFile, Set<ts.NewExpression>>();
+  const found = new Map<ts.SourceFile, Map<ts.Expression, SharedAllocation>>();
+  const record = (node: ts.Expression, kind: SharedAllocation["kind"]) => {
+    const sf = node.getSourceFile();
+    if (!transformed.has(sf)) return;
+    const map = found.get(sf) ?? new Map<ts.Expression, SharedAllocation>();
+    map.set(node, { node, kind });
+    found.set(sf, map);
+  };
   const seen = new Set<ts.Symbol>();
   const queue: ts.Symbol[] = [];
   const enqueue = (s: ts.Symbol | undefined) => {
@@ -41,11 +65,8 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
   const mark = (expression: ts.Expression): void => {
     const e = skipParens(expression);
     if (ts.isNewExpression(e)) {
-      if (isTypedArrayAllocation(e, checker) && transformed.has(e.getSourceFile())) {
-        const set = found.get(e.getSourceFile()) ?? new Set();
-        set.add(e);
-        found.set(e.getSourceFile(), set);
-      }
+      const allocation = typedArrayAllocation(e, checker);
+      if (allocation) record(e, allocation);
     } else if (ts.isIdentifier(e)) {
       enqueue(checker.getSymbolAtLocation(e));
     } else if (ts.isConditionalExpression(e)) {
@@ -59,11 +80,18 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
     } else if (ts.isAwaitExpression(e)) {
       mark(e.expression);
     } else if (ts.isCallExpression(e)) {
-      if (ts.isPropertyAccessExpression(e.expression) && SAME_BUFFER.has(e.expression.name.text)) mark(e.expression.expression);
+      if (ts.isPropertyAccessExpression(e.expression) && SAME_BUFFER.has(e.expression.name.text)) {
+        mark(e.expression.expression);
+        return;
+      }
       const declaration = checker.getResolvedSignature(e)?.declaration;
-      if (declaration && !seenCalls.has(declaration)) {
+      const body = declaration && (declaration as { body?: ts.Node }).body;
+      if (declaration && body && transformed.has(declaration.getSourceFile())) {
+        if (seenCalls.has(declaration)) return;
         seenCalls.add(declaration);
         returnedExpressions(declaration).forEach(mark);
+      } else if (makesFreshTypedArray(e, checker)) {
+        record(e, "copy");
       }
     }
   };
@@ -83,7 +111,7 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
       }
     }
   }
-  return new Map([...found].map(([sf, set]) => [sf, [...set].sort((a, b) => a.pos - b.pos)]));
+  return new Map([...found].map(([sf, map]) => [sf, [...map.values()].sort((a, b) => a.node.pos - b.node.pos)]));
 }
 
 function nameSymbol(declaration: ts.Node, checker: ts.TypeChecker): ts.Symbol | undefined {
@@ -91,12 +119,42 @@ function nameSymbol(declaration: ts.Node, checker: ts.TypeChecker): ts.Symbol | 
   return name ? checker.getSymbolAtLocation(name) : undefined;
 }
 
-/** `new Float64Array(n)` (any typed array) with one numeric length argument, of the global constructor. */
-function isTypedArrayAllocation(e: ts.NewExpression, checker: ts.TypeChecker): boolean {
-  if (!ts.isIdentifier(e.expression) || !TYPED_ARRAYS.has(e.expression.text) || e.arguments?.length !== 1) return false;
+/**
+ * How a `new TypedArray(…)` of the global constructor can be put on shared memory: "length" for
+ * `new Float64Array(n)`, "copy" for one made from an array or iterable (`new Float64Array([1, 2])`),
+ * and undefined for one on an explicit buffer (`new Float64Array(buffer, offset)`: the caller chose
+ * its memory, which is also how to opt out).
+ */
+function typedArrayAllocation(e: ts.NewExpression, checker: ts.TypeChecker): SharedAllocation["kind"] | undefined {
+  if (!ts.isIdentifier(e.expression) || !TYPED_ARRAYS.has(e.expression.text) || e.arguments?.length !== 1) return undefined;
   const symbol = checker.getSymbolAtLocation(e.expression);
-  if (symbol && scopeOf(symbol, e, e.getSourceFile()) !== "global") return false;
-  return !!(checker.getTypeAtLocation(e.arguments[0]!).flags & ts.TypeFlags.NumberLike);
+  if (symbol && scopeOf(symbol, e, e.getSourceFile()) !== "global") return undefined;
+  const argument = checker.getTypeAtLocation(e.arguments[0]!);
+  if (argument.flags & ts.TypeFlags.NumberLike) return "length";
+  return mayBeBuffer(argument, checker) || argument.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) ? undefined : "copy";
+}
+
+/**
+ * Whether a call into library code makes a new typed array that nothing else refers to, so that
+ * copying it onto shared memory where it is made changes no one's view of it: `Float64Array.from(…)`,
+ * `Float64Array.of(…)`, and `map`, `filter`, `slice`, `toSorted`, `toReversed` and `with` on a
+ * typed array. Other calls (`map.get(k)`, a library's accessor) may return an array that is also
+ * held elsewhere, and are left for the runtime to copy per region (OMP4006).
+ */
+function makesFreshTypedArray(e: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  if (!ts.isPropertyAccessExpression(e.expression)) return false;
+  const method = e.expression.name.text;
+  const receiver = skipParens(e.expression.expression);
+  if (FRESH_STATIC.has(method) && ts.isIdentifier(receiver) && TYPED_ARRAYS.has(receiver.text)) {
+    const symbol = checker.getSymbolAtLocation(receiver);
+    return !symbol || scopeOf(symbol, e, e.getSourceFile()) === "global";
+  }
+  return FRESH_RESULT.has(method) && typeFamily(checker.getTypeAtLocation(receiver), checker) === "typed-array";
+}
+
+/** Whether a type is (or may be, for a union) an ArrayBuffer or SharedArrayBuffer: it has a byteLength and no length. */
+function mayBeBuffer(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return (type.isUnion() ? type.types : [type]).some((t) => !!checker.getPropertyOfType(t, "byteLength") && !checker.getPropertyOfType(t, "length"));
 }
 
 /** The expressions a function can return (not looking into functions nested in it). */
@@ -118,7 +176,10 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
   const assigned = new Map<ts.Symbol, ts.Expression[]>();
   const calls = new Map<ts.Node, ts.CallLikeExpression[]>();
   const add = (symbol: ts.Symbol | undefined, e: ts.Expression) => {
-    if (symbol) assigned.set(symbol, [...(assigned.get(symbol) ?? []), e]);
+    if (!symbol) return;
+    const list = assigned.get(symbol);
+    if (list) list.push(e);
+    else assigned.set(symbol, [e]);
   };
   const visit = (node: ts.Node): void => {
     if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) && node.initializer && ts.isIdentifier(node.name)) {
@@ -135,7 +196,9 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
       if (contextual) for (const t of contextual.isUnion() ? contextual.types : [contextual]) add(t.getProperty(name), value);
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const declaration = checker.getResolvedSignature(node)?.declaration;
-      if (declaration) calls.set(declaration, [...(calls.get(declaration) ?? []), node]);
+      const list = declaration && calls.get(declaration);
+      if (list) list.push(node);
+      else if (declaration) calls.set(declaration, [node]);
     }
     ts.forEachChild(node, visit);
   };

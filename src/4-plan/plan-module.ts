@@ -1,5 +1,6 @@
 import type ts from "typescript";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
+import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
 import type { OutputInfo, RegionInfo } from "../runtime/abi.js";
@@ -12,7 +13,7 @@ export interface PlanInput {
   readonly sourceFile: ts.SourceFile;
   readonly loops: readonly LoopAnalysis[];
   readonly module: ModuleAnalysis;
-  readonly allocations: readonly ts.NewExpression[];
+  readonly allocations: readonly SharedAllocation[];
   readonly accepted: readonly number[];
   readonly runtimeSpecifier: string;
 }

@@ -1,5 +1,6 @@
 import type ts from "typescript";
 import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
+import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis } from "../3-analyze/types.js";
 import type { RegionInfo } from "../runtime/abi.js";
 
@@ -41,8 +42,8 @@ export interface ModulePlan {
   readonly carried: readonly ts.Node[];
   /** Module-level bindings passed by value; each gets a type alias and a factory-scope `let`. */
   readonly values: readonly ModuleValue[];
-  /** `new TypedArray(length)` expressions allocated on shared memory instead. */
-  readonly allocations: readonly ts.NewExpression[];
+  /** Typed-array allocations moved onto shared memory. */
+  readonly allocations: readonly SharedAllocation[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
   readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;

@@ -1,5 +1,6 @@
 import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "typescript";
+import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { Pieces } from "./pieces.js";
 import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
@@ -21,7 +22,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const ms = new MagicString(text, { filename: file });
   const ctx: RegionTextContext = { ms, sourceFile, file };
   for (const at of plan.renamed) ms.overwrite(at, at + 4, "tsomp:");
-  for (const node of plan.allocations) rewriteAllocation(ms, node, sourceFile);
+  for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
   for (const region of innermostFirst(plan.regions)) {
@@ -81,11 +82,20 @@ function callText(region: RegionPlan, indent: string): string {
   return `{\n${indent}  const __omp_out = ${call};\n${assignments}${indent}}`;
 }
 
-/** `new Float64Array(n)` becomes `__omp.sharedArray(Float64Array, n)`: the same array, on shared memory. */
-function rewriteAllocation(ms: MagicString, node: ts.NewExpression, sourceFile: ts.SourceFile): void {
+/**
+ * `new Float64Array(n)` becomes `__omp.sharedArray(Float64Array, n)`, and any other expression that
+ * makes a typed array becomes `__omp.shared(…)`: the same array, on shared memory.
+ */
+function rewriteAllocation(ms: MagicString, { node, kind }: SharedAllocation, sourceFile: ts.SourceFile): void {
   const start = node.getStart(sourceFile);
-  ms.overwrite(start, node.expression.getStart(sourceFile), "__omp.sharedArray(");
-  ms.overwrite(node.expression.end, node.arguments!.pos, ", ");
+  if (kind === "copy") {
+    ms.prependRight(start, "__omp.shared(");
+    ms.appendLeft(node.end, ")");
+    return;
+  }
+  const allocation = node as ts.NewExpression;
+  ms.overwrite(start, allocation.expression.getStart(sourceFile), "__omp.sharedArray(");
+  ms.overwrite(allocation.expression.end, allocation.arguments!.pos, ", ");
 }
 
 /** Assignments to last-assignment lastprivates also record where they happened: `(__omp_x_at = __omp_t.position(i), x = v)`. */

@@ -15,11 +15,13 @@ export interface RegionTextContext {
 }
 
 const REGION = "    ";
-const INNER = "      ";
+const ARGUMENT = "      ";
+const INNER = "        ";
 
 /**
  * Prints one region as an element of the factory's array:
- * `__omp.region({ …info… }, (__omp_t: __omp.Thread, …captures) => { prologue; while (__omp_t.next()) for (…) { body } epilogue })`.
+ * `__omp.region({ …info… }, (__omp_t: __omp.Thread, …captures) => { prologue; while (__omp_t.next()) for (…) { body } epilogue })`,
+ * with the info and the function on lines of their own.
  * The body and copied local declarations are snips of the original text, so they stay mapped.
  */
 export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
@@ -29,7 +31,7 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
   const typeParameters = a.typeParameters.length > 0 ? `<${a.typeParameters.map((t) => t.getText(ctx.sourceFile)).join(", ")}${ctx.file.endsWith("x") ? "," : ""}>` : "";
   const parameters = ["__omp_t: __omp.Thread", ...plan.parameters.map((p) => `${p.name}: ${p.typeText}`)].join(", ");
   out.text(`${REGION}// ${ctx.file}(${line},${column}): ${a.directive.source}\n`);
-  out.text(`${REGION}__omp.region(${printLiteral(plan.info)}, ${typeParameters}(${parameters}) => {\n`);
+  out.text(`${REGION}__omp.region(\n${ARGUMENT}${printLiteral(plan.info)},\n${ARGUMENT}${typeParameters}(${parameters}) => {\n`);
   for (const node of [...a.localTypes, ...a.carriedLocals.map((c) => c.declaration)]) {
     out.text(INNER).add(copyDeclaration(node, INNER, ctx)).text("\n");
   }
@@ -52,7 +54,7 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
     else if (position) out.text(`${INNER}__omp_t.lastAssigned(${slot}, ${name}, ${position});\n`);
     else out.text(`${INNER}__omp_t.last(${slot}, ${name});\n`);
   }
-  out.text(`${REGION}}),\n`);
+  out.text(`${ARGUMENT}},\n${REGION}),\n`);
   return out;
 }
 

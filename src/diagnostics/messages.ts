@@ -76,6 +76,8 @@ export const Messages = {
     `'${a.second}' cannot be combined with '${a.first}'.`),
   SourceSyntaxError: m<{ message: string }>(1025, "error", (a) =>
     `This file is not valid TypeScript, so tsomp leaves it alone: ${a.message}`),
+  ContinuationRepeatsOmp: m<{ rest: string }>(1026, "error", (a) =>
+    `A line after a '\\' continues the directive above it, so it does not start with '@omp' again: write '// ${a.rest}'.`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>
@@ -120,8 +122,9 @@ export const Messages = {
     `'${a.name}' is declared outside the parallel loop and assigned inside it; every thread would write its own copy. Declare it inside the loop, or list it in private, firstprivate, lastprivate or reduction.`),
   SharedArrayReassigned: m<{ name: string }>(3002, "error", (a) =>
     `'${a.name}' is shared by all threads; its elements may be written, but the variable itself may not be reassigned in a parallel loop.`),
-  WriteToCopiedValue: m<{ name: string; kind: string }>(3003, "error", (a) =>
-    `'${a.name}' is ${a.kind}; each thread gets its own copy, so this write would be lost. Only typed-array elements can be written from a parallel loop.`),
+  WriteToCopiedValue: m<{ name: string; kind: string; array?: string; hoisted?: string }>(3003, "error", (a) =>
+    `'${a.name}' is ${a.kind}; each thread gets its own copy, so this write would be lost. Only typed-array elements can be written from a parallel loop.` +
+    (a.array ? ` '${a.array}' is a typed array: read it into a variable before the loop (const ${a.hoisted} = ${a.array};) and write to ${a.hoisted}[…] in the loop.` : "")),
   ValueCopiedPerRegion: m<{ name: string; kind: string }>(3004, "note", (a) =>
     `'${a.name}' is ${a.kind}; it is copied to every worker thread (structured clone) each time the loop starts. Use a typed array to share it without a copy.`),
   CannotShare: m<{ name: string; type: string }>(3005, "error", (a) =>
@@ -161,7 +164,7 @@ export const Messages = {
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>
-    `The parallel loop at ${a.at} has ${a.what} ${a.value}, which is not a safe integer.`),
+    `The parallel loop at ${a.at} has ${a.what} ${a.value}, which is not a safe integer. Bounds and steps of a parallel loop must be integers: round a computed bound with Math.floor or Math.ceil.`),
   StepDoesNotReachBound: m<{ at: string; step: string }>(4002, "error", (a) =>
     `The parallel loop at ${a.at} steps by ${a.step}, which never reaches its bound.`),
   ClauseValueInvalid: m<{ at: string; clause: string; value: string }>(4003, "error", (a) =>
@@ -171,7 +174,7 @@ export const Messages = {
   WorkerDied: m<{ at: string; detail: string }>(4005, "error", (a) =>
     `A worker thread died while running the parallel loop at ${a.at} (${a.detail}).`),
   ArrayCopiedInAndOut: m<{ at: string; names: string }>(4006, "warning", (a) =>
-    `The parallel loop at ${a.at} copies ${a.names} into shared memory and back each time it runs, because the buffer is not a SharedArrayBuffer. Allocate it in a module that tsomp transforms, or on a SharedArrayBuffer (new Float64Array(new SharedArrayBuffer(n * 8))).`),
+    `The parallel loop at ${a.at} copies ${a.names} into shared memory and back each time it runs, because its buffer is not a SharedArrayBuffer: tsomp could not follow it from where it is made to the loop (through a Map, an array of arrays or a module tsomp does not compile). Keep it in a variable, parameter or property between where it is made and the loop, or make it on a SharedArrayBuffer yourself (new Float64Array(new SharedArrayBuffer(n * 8))).`),
   ValueNotCloneable: m<{ at: string; name: string; message: string }>(4007, "error", (a) =>
     `The parallel loop at ${a.at} cannot pass '${a.name}' to worker threads: ${a.message}`),
   BadEnvironment: m<{ name: string; value: string; expected: string }>(4008, "warning", (a) =>

@@ -15,7 +15,7 @@ import { state } from "./state.js";
 
 export type { ImportSpec, ModuleMeta, ModuleOptions, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
 export { OmpError } from "./errors.js";
-export { sharedArray } from "./shared-array.js";
+export { shared, sharedArray } from "./shared-array.js";
 export {
   omp_get_max_threads, omp_get_num_procs, omp_get_num_threads, omp_get_schedule, omp_get_thread_num, omp_get_wtime,
   omp_in_parallel, omp_set_num_threads, omp_set_schedule, type omp_sched_t,

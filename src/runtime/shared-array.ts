@@ -11,3 +11,16 @@ export function sharedArray<T>(ctor: TypedArrayConstructor<T>, length: number): 
   if (!(n >= 0 && n * ctor.BYTES_PER_ELEMENT <= Number.MAX_SAFE_INTEGER)) return new ctor(length);
   return new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT));
 }
+
+/**
+ * `array` itself when it already lives on a SharedArrayBuffer, otherwise a copy of it on one (same
+ * type and contents). The compiler wraps expressions that make typed arrays reaching a parallel
+ * loop in this (`Float64Array.from(…)`, `a.map(…)`, `new Float64Array([…])`).
+ */
+export function shared<T extends ArrayBufferView>(array: T): T {
+  if (!ArrayBuffer.isView(array) || array.buffer instanceof SharedArrayBuffer) return array;
+  const View = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new View(new SharedArrayBuffer(array.byteLength));
+  new Uint8Array(copy.buffer).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  return copy;
+}

@@ -60,6 +60,24 @@ describe("tsomp build", () => {
     expect(run.stdout).toBe("198\n");
   });
 
+  it("given a file, also builds the local modules it imports", async () => {
+    const dir = tempProject("build-imports", { "src/main.ts": main, "src/lib/kernel.ts": kernel, "src/lib/plain.ts": plain });
+    const build = await runNode([CLI, "build", "src/main.ts", "--out-dir", "out", "--js"], {}, 60_000, dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(listFiles(path.join(dir, "out"))).toEqual(["lib/kernel.js", "lib/kernel.js.map", "main.js", "main.js.map"]);
+    const run = await runNode([path.join(dir, "out/main.js")], { OMP_NUM_THREADS: "2" });
+    expect(run.stdout).toBe("sum 1498500 \n");
+  });
+
+  it("does not read its own output folder as input when built again", async () => {
+    const dir = tempProject("build-twice", { "main.ts": main, "lib/kernel.ts": kernel });
+    for (const pass of [1, 2]) {
+      const build = await runNode([CLI, "build", ".", "--out-dir", "out"], {}, 60_000, dir);
+      expect(build.code, `pass ${pass}: ${build.stderr}`).toBe(0);
+    }
+    expect(listFiles(path.join(dir, "out"))).toEqual(["lib/kernel.ts", "lib/kernel.ts.map", "main.ts", "main.ts.map"]);
+  });
+
   it("writes nothing for a file with errors, reports it like tsc and exits 1", async () => {
     const dir = tempProject("build-error", { "src/good.ts": kernel, "src/bad.ts": broken });
     const run = await runNode([CLI, "build", "src", "--out-dir", "out"], {}, 60_000, dir);

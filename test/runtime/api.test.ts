@@ -53,7 +53,8 @@ main();
   // @omp parallel for
   for (let i = 0; i < a.length; i++) a[i] = a[i]! * 2;
 }
-const a = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+const held = [Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8])];
+const a = held[0]!;
 double(a);
 double(a);
 console.log(Array.from(a).join(","));

@@ -116,7 +116,7 @@ main(2.5, 0, -3);
 `;
     const run = await runProgram("bad-values", { "main.ts": source });
     expect(run.stdout).toBe(
-      "bound OMP4001: The parallel loop at main.ts:6:7 has upper bound 2.5, which is not a safe integer.\n" +
+      "bound OMP4001: The parallel loop at main.ts:6:7 has upper bound 2.5, which is not a safe integer. Bounds and steps of a parallel loop must be integers: round a computed bound with Math.floor or Math.ceil.\n" +
       "threads OMP4003: The parallel loop at main.ts:10:7 has num_threads 0; it must be a positive integer.\n" +
       "chunk OMP4003: The parallel loop at main.ts:14:7 has chunk size -3; it must be a positive integer.\n" +
       "0\n",

@@ -35,6 +35,6 @@ describe("trip counts (SPEC §3)", () => {
   });
 
   it("names the loop in the message", () => {
-    expect(() => tripCount("kernel.ts:12:3", "<", 0, 0.5, 1)).toThrow("OMP4001: The parallel loop at kernel.ts:12:3 has upper bound 0.5, which is not a safe integer.");
+    expect(() => tripCount("kernel.ts:12:3", "<", 0, 0.5, 1)).toThrow("OMP4001: The parallel loop at kernel.ts:12:3 has upper bound 0.5, which is not a safe integer. Bounds and steps of a parallel loop must be integers: round a computed bound with Math.floor or Math.ceil.");
   });
 });

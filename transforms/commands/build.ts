@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { CompileResult } from "../../src/compile.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../diagnostics-output.js";
-import { collectSources, commonRoot, compileFiles } from "../project.js";
+import { collectSources, commonRoot, compileWithImports } from "../project.js";
 import { toJavaScript } from "../to-javascript.js";
 import { writeAtomic } from "../write-atomic.js";
 
@@ -16,20 +16,20 @@ export interface BuildOptions {
 }
 
 /**
- * `tsomp build <paths…> --out-dir <dir>`: compiles the files and folders given as one program and
- * writes every source file under `outDir`, mirroring the tree below their common folder: the
- * transformed TypeScript (with a `.ts.map`), or with `js` an ES module and its `.js.map`.
- * A file with errors is not written. Returns the process exit code.
+ * `tsomp build <paths…> --out-dir <dir>`: compiles the files and folders given, and the local
+ * modules they import, as one program, and writes each under `outDir`, mirroring the tree below
+ * their common folder: the transformed TypeScript (with a `.ts.map`), or with `js` an ES module
+ * and its `.js.map`. `outDir` itself is never read as input. A file with errors is not written.
+ * Returns the process exit code.
  */
 export function build(inputs: readonly string[], options: BuildOptions): number {
   const cwd = process.cwd();
-  const files = collectSources(inputs);
-  const root = commonRoot(files);
   const outDir = path.resolve(options.outDir);
+  const { files, results } = compileWithImports(collectSources(inputs, [outDir]), { project: options.project, cwd, sharedAllocation: options.sharedAlloc !== false, runtimeSpecifier: options.runtime });
+  const root = commonRoot(files);
   const targets = files.map((f) => outputPath(f, root, outDir, options.js === true));
   const clash = targets.find((t) => files.includes(t));
   if (clash) throw new Error(`refusing to overwrite the input file ${path.relative(cwd, clash)}: choose another --out-dir`);
-  const { results } = compileFiles(files, { project: options.project, cwd, sharedAllocation: options.sharedAlloc !== false, runtimeSpecifier: options.runtime });
   const errors = reportDiagnostics(results, options.format ?? "pretty", cwd);
   results.forEach((r, i) => writeOutput(r, files[i]!, targets[i]!, options.js === true));
   return errors > 0 ? 1 : 0;

@@ -4,9 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { reportDiagnostics } from "../diagnostics-output.js";
-import type ts from "typescript";
 import { createProgram } from "../../src/program.js";
-import { compileInProgram, compilerOptions } from "../project.js";
+import { compileInProgram, compilerOptions, localSources } from "../project.js";
 import { toJavaScript } from "../to-javascript.js";
 import { writeAtomic } from "../write-atomic.js";
 
@@ -48,10 +47,4 @@ export function run(entry: string, args: readonly string[], options: { project?:
   } finally {
     fs.rmSync(cache, { recursive: true, force: true });
   }
-}
-
-/** The entry and every TypeScript file it imports, directly or not, outside node_modules. */
-function localSources(program: ts.Program): string[] {
-  const local = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes("/node_modules/") && !program.isSourceFileDefaultLibrary(f));
-  return local.map((f) => path.resolve(f.fileName));
 }
