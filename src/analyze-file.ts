@@ -21,9 +21,10 @@ export interface FileAnalysis {
 
 /**
  * Runs the front end and the analyses on one file: scan → parse → analyse loops → analyse module.
- * A file TypeScript cannot parse is reported and not analysed.
+ * A file TypeScript cannot parse is reported and not analysed. `isolated` says that the checker
+ * sees this file alone (its imports have no types).
  */
-export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker, syntaxErrors: readonly ts.Diagnostic[]): FileAnalysis {
+export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker, syntaxErrors: readonly ts.Diagnostic[], isolated = false): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   if (syntaxErrors.length > 0) {
@@ -40,7 +41,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const types = new TypePrinter(checker, sourceFile);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    const loop = analyzeLoop(directive, { file, sourceFile, checker, types, report });
+    const loop = analyzeLoop(directive, { file, sourceFile, checker, types, report, isolated });
     if (loop) loops.push(loop);
   }
   const module = analyzeModule(loops, { file, sourceFile, checker, types, report });

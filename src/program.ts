@@ -45,3 +45,8 @@ export function createHost(options: ts.CompilerOptions, overrides: ReadonlyMap<s
 export function createProgram(rootNames: readonly string[], options: ts.CompilerOptions = DEFAULT_COMPILER_OPTIONS, overrides?: ReadonlyMap<string, string>): ts.Program {
   return ts.createProgram({ rootNames: rootNames.map((r) => path.resolve(r)), options, host: createHost(options, overrides) });
 }
+
+/** The program's own TypeScript sources: not declaration files, TypeScript's libs or anything under node_modules. */
+export function ownSourceFiles(program: ts.Program): ts.SourceFile[] {
+  return program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileDefaultLibrary(f) && !program.isSourceFileFromExternalLibrary(f) && !f.fileName.split(/[\\/]/).includes("node_modules"));
+}

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { buildCase } from "./helpers/exec-case.js";
 import { caseOptions, FIXTURES, findCases } from "./helpers/fixture-files.js";
 import { runNode } from "./helpers/run-node.js";
+import { buildTscCase, type CaseModule } from "./helpers/tsc-case.js";
+
+/** The module systems each case is also emitted in through the tsc transformer. */
+const TSC_MODULES: readonly CaseModule[] = ["esm"];
 
 /** Options an exec case can set in options.json. */
 interface ExecOptions {
@@ -19,7 +23,8 @@ interface ExecOptions {
 /**
  * Exec fixtures: each `fixtures/exec/<case>` runs untransformed (sequential) and transformed on
  * real worker threads with 1, 2 and 4 threads; every run must print exactly what the sequential
- * program printed.
+ * program printed. Each case is also emitted through the tsc transformer and run with 2 threads (or
+ * the case's largest team size): the same results through both printers.
  */
 describe("exec", () => {
   for (const name of findCases(path.join(FIXTURES, "exec"))) {
@@ -35,6 +40,15 @@ describe("exec", () => {
         expect(run.code, `exit code with ${threads} threads:\n${run.stderr}`).toBe(options.exitCode ?? 0);
         if (options.stderr) expect(run.stderr).toMatch(new RegExp(options.stderr));
         else expect(run.stderr, `stderr with ${threads} threads`).toBe("");
+      }
+      for (const module of TSC_MODULES) {
+        const entry = buildTscCase(dir, name, module);
+        const threads = options.threads ? Math.max(...options.threads) : 2;
+        const run = await runNode([entry], { OMP_NUM_THREADS: String(threads), ...options.env });
+        expect(run.stdout, `stdout through tsc (${module})`).toBe(expected.stdout);
+        expect(run.code, `exit code through tsc (${module}):\n${run.stderr}`).toBe(options.exitCode ?? 0);
+        if (options.stderr) expect(run.stderr).toMatch(new RegExp(options.stderr));
+        else expect(run.stderr, `stderr through tsc (${module})`).toBe("");
       }
     });
   }

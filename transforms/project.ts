@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { compile, type CompileOptions, type CompileResult } from "../src/compile.js";
-import { createProgram, DEFAULT_COMPILER_OPTIONS } from "../src/program.js";
+import { createProgram, DEFAULT_COMPILER_OPTIONS, ownSourceFiles } from "../src/program.js";
 
 /** Files with these endings are TypeScript sources tsomp compiles; declaration files are not. */
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
@@ -57,8 +57,7 @@ export function compilerOptions(files: readonly string[], project?: string): ts.
 
 /** The program's own TypeScript sources: the files it was given and every one they import, outside node_modules. */
 export function localSources(program: ts.Program): string[] {
-  const local = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.split(/[\\/]/).includes("node_modules") && !program.isSourceFileDefaultLibrary(f));
-  return local.map((f) => path.resolve(f.fileName));
+  return ownSourceFiles(program).map((f) => path.resolve(f.fileName));
 }
 
 /** A compiled set of files, with the name each is shown by. */

@@ -19,6 +19,8 @@ export interface LoopContext {
   readonly checker: ts.TypeChecker;
   readonly types: TypePrinter;
   readonly report: (d: Diagnostic) => void;
+  /** True when the file is compiled without the rest of its program, so imported types are unknown. */
+  readonly isolated: boolean;
 }
 
 /**

@@ -11,7 +11,7 @@ import { assignmentTarget, type Reference } from "./references.js";
 import { declarationOf, enclosingFunction, scopeOf } from "./scope.js";
 import type { SharingContext } from "./sharing-context.js";
 import { typeFamily, type TypeFamily } from "./type-family.js";
-import type { Capture, CarriedLocal, PrivateVariable, Reduction } from "./types.js";
+import type { Capture, CarriedLocal, PrivateVariable, Reduction, ReductionIdentity } from "./types.js";
 
 /** The data-sharing decisions for one loop (SPEC §6). */
 export interface Sharing {
@@ -27,10 +27,10 @@ export interface Sharing {
 const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
 /** Reductions each type can take, with the private copy's starting value (undefined: the original value). */
-const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, string | undefined>>> = {
-  number: { "+": "0", "-": "0", "*": "1", "&": "-1", "|": "0", "^": "0", max: "-Infinity", min: "Infinity", "&&": "1", "||": "0" },
-  bigint: { "+": "0n", "-": "0n", "*": "1n", "&": "-1n", "|": "0n", "^": "0n", max: undefined, min: undefined },
-  boolean: { "&&": "true", "||": "false" },
+const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, ReductionIdentity | undefined>>> = {
+  number: { "+": 0, "-": 0, "*": 1, "&": -1, "|": 0, "^": 0, max: -Infinity, min: Infinity, "&&": 1, "||": 0 },
+  bigint: { "+": 0n, "-": 0n, "*": 1n, "&": -1n, "|": 0n, "^": 0n, max: undefined, min: undefined },
+  boolean: { "&&": true, "||": false },
 };
 
 /**
@@ -129,6 +129,7 @@ function implicit(symbol: ts.Symbol, refs: readonly Reference[], out: Sharing, c
     return;
   }
   if (family === "clone") ctx.report(createDiagnostic("ValueCopiedPerRegion", { name: symbol.name, kind: describeCopied(type, ctx) }, spanOf(first.node, ctx)));
+  if (family === "dynamic" && ctx.isolated) ctx.report(createDiagnostic("TypeUnknownInIsolation", { name: symbol.name, use: "capture" }, spanOf(first.node, ctx)));
   out.captures.push(capture(symbol, first, family, ctx));
 }
 
@@ -174,12 +175,12 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
       const line = ts.getLineAndCharacterOfPosition(ctx.sourceFile, ctx.loop.getStart(ctx.sourceFile)).line + 1;
       ctx.report(createDiagnostic("PrivateReadAfterLoop", { name: symbol.name, line }, spanOf(later, ctx)));
     }
-    out.privates.push({ name: symbol.name, typeText, initialized: false });
+    out.privates.push({ name: symbol.name, symbol, typeText, initialized: false });
     return;
   }
   if (!lastprivate) return;
   const last = role.conditional || !facts.assignedOnEveryPath ? "last-assignment" : "last-iteration";
-  out.privates.push({ name: symbol.name, typeText, initialized: firstprivate, last });
+  out.privates.push({ name: symbol.name, symbol, typeText, initialized: firstprivate, last });
   if (last === "last-assignment") {
     for (const r of refs) if (r.access === "write" || r.access === "update") out.trackedAssignments.push({ node: assignmentOf(r.node), name: symbol.name });
   }
@@ -220,6 +221,7 @@ function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRo
   const type = family === "number" || family === "bigint" || family === "boolean" ? family : undefined;
   if (!type || !(op in IDENTITY[type])) {
     ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+    if (family === "dynamic" && ctx.isolated) ctx.report(createDiagnostic("TypeUnknownInIsolation", { name: symbol.name, use: "reduction" }, role.span));
     return;
   }
   const verdicts = checkReductionUses(refs.map((r) => r.node), op);
@@ -229,5 +231,5 @@ function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRo
     if (v.found !== undefined) ctx.report(createDiagnostic("ReductionUpdateMismatch", { name: symbol.name, op, found: v.found }, spanOf(r.node.parent, ctx)));
     else ctx.report(createDiagnostic("ReductionVariableRead", { name: symbol.name, op }, spanOf(r.node, ctx)));
   }
-  out.reductions.push({ name: symbol.name, operator: op, type, identity: IDENTITY[type][op], typeText });
+  out.reductions.push({ name: symbol.name, symbol, operator: op, type, identity: IDENTITY[type][op], typeText });
 }

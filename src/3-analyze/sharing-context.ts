@@ -8,6 +8,8 @@ export interface SharingContext {
   readonly sourceFile: ts.SourceFile;
   readonly checker: ts.TypeChecker;
   readonly report: (d: Diagnostic) => void;
+  /** True when the file is compiled without the rest of its program, so imported types are unknown. */
+  readonly isolated: boolean;
   readonly loop: ts.ForStatement;
   readonly types: TypePrinter;
   /** Names the region function will declare itself (copied local types, type parameters). */

@@ -45,19 +45,24 @@ export interface Capture {
   readonly typeText: string;
 }
 
+/** The value a reduction's private copy starts from (`0`, `1n`, `-Infinity`, `true`). */
+export type ReductionIdentity = number | bigint | boolean;
+
 /** A reduction variable with what combining it needs. */
 export interface Reduction {
   readonly name: string;
+  readonly symbol: ts.Symbol;
   readonly operator: ReductionOperator;
   readonly type: "number" | "bigint" | "boolean";
-  /** The private copy's starting value as source text, or undefined to start from the original value. */
-  readonly identity: string | undefined;
+  /** The private copy's starting value, or undefined to start from the original value. */
+  readonly identity: ReductionIdentity | undefined;
   readonly typeText: string;
 }
 
 /** A `private`/`lastprivate` variable, declared fresh in every thread. */
 export interface PrivateVariable {
   readonly name: string;
+  readonly symbol: ts.Symbol;
   readonly typeText: string;
   /** Set for lastprivate: how the final value is chosen. */
   readonly last?: "last-iteration" | "last-assignment";

@@ -1,11 +1,13 @@
 import type ts from "typescript";
+import type { ClauseExpression } from "../2-parse/ast.js";
+import { declarationOf } from "../3-analyze/scope.js";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
 import type { OutputInfo, RegionInfo } from "../runtime/abi.js";
 import { MAX_POSITIONAL } from "../runtime/arguments.js";
-import type { ModulePlan, Parameter, RegionPlan } from "./types.js";
+import type { CallValue, ModulePlan, Parameter, RegionPlan, VariableRef } from "./types.js";
 
 /** The inputs of planning one module. */
 export interface PlanInput {
@@ -39,15 +41,22 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...loop.reductions.map((r): OutputInfo => ({ name: r.name, reduce: r.operator, type: r.type })),
     ...loop.privates.filter((p) => p.last).map((p): OutputInfo => ({ name: p.name, last: p.last === "last-iteration" ? "iteration" : "assignment" })),
   ];
-  const captureNames = [...loop.captures.map((c) => c.name), ...moduleValues.map((v) => v.name)];
+  const outputVariables: VariableRef[] = [
+    ...loop.reductions.map((r) => variable(r.symbol)),
+    ...loop.privates.filter((p) => p.last).map((p) => variable(p.symbol)),
+  ];
+  const captured: VariableRef[] = [
+    ...loop.captures.map((c) => variable(c.symbol)),
+    ...moduleValues.map((v) => ({ name: v.name, declaration: v.declaration as ts.Declaration })),
+  ];
+  const captureNames = captured.map((c) => c.name);
   const chunk = loop.schedule.chunk;
-  const values = [
-    ...(loop.ifCondition ? [loop.ifCondition.text] : []),
-    ...(loop.numThreads ? [loop.numThreads.text] : []),
-    ...(chunk && chunk.literal === undefined ? [chunk.text] : []),
-    ...loop.shape.levels.flatMap((l) => [text(l.lower), text(l.upper), stepText(l.step)]),
-    ...outputs.map((o) => o.name),
-    ...captureNames,
+  const values: CallValue[] = [
+    ...clauseValue(loop.ifCondition),
+    ...clauseValue(loop.numThreads),
+    ...(chunk && chunk.literal === undefined ? clauseValue(chunk) : []),
+    ...loop.shape.levels.flatMap((l) => [expression(l.lower), expression(l.upper), stepValue(l.step)]),
+    ...[...outputVariables, ...captured].map((v): CallValue => ({ kind: "variable", variable: v })),
   ];
   const spill = values.length > MAX_POSITIONAL;
   const info: RegionInfo = {
@@ -63,7 +72,7 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...(loop.mayThrow ? { tracks: true } : {}),
     ...(spill ? { spill: true } : {}),
   };
-  if (spill) values.splice(MAX_POSITIONAL - 1, values.length, `[${values.slice(MAX_POSITIONAL - 1).join(", ")}]`);
+  if (spill) values.splice(MAX_POSITIONAL - 1, values.length, { kind: "array", items: values.slice(MAX_POSITIONAL - 1) });
   const parameters: Parameter[] = [
     ...loop.captures.map((c) => ({ name: c.name, typeText: c.typeText })),
     ...moduleValues.map((v) => ({ name: `__omp_${v.name}`, typeText: `__omp_type_${v.name}` })),
@@ -76,7 +85,7 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     directiveAt: loop.directive.span.start,
     info,
     values,
-    outputs: outputs.map((o) => o.name),
+    outputs: outputVariables,
     parameters,
     moduleValueAssignments: moduleValues.map((v) => ({ name: v.name, parameter: `__omp_${v.name}` })),
     positionVariables: new Map(tracked.map((p) => [p.name, `__omp_${p.name}_at`])),
@@ -91,11 +100,22 @@ function labelled(level: LoopLevel): ts.Statement {
   return s;
 }
 
-const text = (e: ts.Expression) => e.getText();
+/** A variable named at the call, by its symbol. */
+function variable(symbol: ts.Symbol): VariableRef {
+  return { name: symbol.name, declaration: declarationOf(symbol) };
+}
 
-/** The step's value as an expression: `1` for `++`, `-(s)` for `-= s`. */
-function stepText(step: Step): string {
-  if (step.literal !== undefined) return String(step.literal);
-  const t = text(step.expression!);
-  return step.negated ? `-(${t})` : t;
+/** A clause's expression as a call value, or nothing when the clause is absent. */
+function clauseValue(clause: ClauseExpression | undefined): CallValue[] {
+  return clause ? [{ kind: "expression", node: clause.node, text: clause.text, clause: true, negated: false }] : [];
+}
+
+/** A bound or step of the loop as a call value. */
+function expression(node: ts.Expression, negated = false): CallValue {
+  return { kind: "expression", node, text: node.getText(), clause: false, negated };
+}
+
+/** The step's value: the literal (`1` for `++`), or the expression, negated for `-= s`. */
+function stepValue(step: Step): CallValue {
+  return step.literal !== undefined ? { kind: "number", value: step.literal } : expression(step.expression!, step.negated);
 }

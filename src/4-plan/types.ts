@@ -10,6 +10,27 @@ export interface Parameter {
   readonly typeText: string;
 }
 
+/** A variable of the code around a loop, named at the call: the printers write its name; the tsc printer also links it to its declaration, so that later transforms (CommonJS exports) see which variable it is. */
+export interface VariableRef {
+  readonly name: string;
+  readonly declaration: ts.Declaration | undefined;
+}
+
+/** A value the call passes to the region, in ABI order. */
+export type CallValue =
+  /**
+   * A bound or step of the loop (`clause` false: a node of the source file), or a chunk, `if` or
+   * `num_threads` expression (`clause` true: parsed on its own from the directive's text);
+   * `negated` for `-(s)`, a step written `i -= s`.
+   */
+  | { readonly kind: "expression"; readonly node: ts.Expression; readonly text: string; readonly clause: boolean; readonly negated: boolean }
+  /** A literal step. */
+  | { readonly kind: "number"; readonly value: number }
+  /** An output's current value or a captured variable. */
+  | { readonly kind: "variable"; readonly variable: VariableRef }
+  /** The values past the last positional argument, passed as one array. */
+  | { readonly kind: "array"; readonly items: readonly CallValue[] };
+
 /** One parallel loop, decided down to the names and values the printers write. */
 export interface RegionPlan {
   readonly index: number;
@@ -19,10 +40,10 @@ export interface RegionPlan {
   /** Offset of `@omp` in the directive comment, which becomes `tsomp:`. */
   readonly directiveAt: number;
   readonly info: RegionInfo;
-  /** Source text of the call's arguments after `(regions, index, `, in ABI order. */
-  readonly values: readonly string[];
+  /** The call's arguments after `(regions, index, `, in ABI order. */
+  readonly values: readonly CallValue[];
   /** Variables assigned from the call's result, in `info.outputs` order. */
-  readonly outputs: readonly string[];
+  readonly outputs: readonly VariableRef[];
   /** The region function's parameters after the thread. */
   readonly parameters: readonly Parameter[];
   /** Module-level values assigned at the region's start: `name = parameter`. */

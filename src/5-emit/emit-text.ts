@@ -1,7 +1,8 @@
 import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "typescript";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { ModulePlan, RegionPlan } from "../4-plan/types.js";
+import type { CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
+import { FACTORY_COMMENT } from "./factory-comment.js";
 import { Pieces } from "./pieces.js";
 import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
 import { lineIndent } from "./text-layout.js";
@@ -54,12 +55,6 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   return { code: bundle.toString(), map: bundle.generateMap({ hires: true, includeContent: true, file }) };
 }
 
-const FACTORY_COMMENT = `
-// tsomp: the worker side of the parallel loops above. Every thread of a team calls
-// __omp_regions once (worker threads evaluate its source text, with the imports that
-// __omp.register lists) and runs each loop's iterations through the region it returns.
-`;
-
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */
 function importParameter(i: ModulePlan["imports"][number]): string {
   const module = `typeof import(${JSON.stringify(i.specifier)})`;
@@ -75,11 +70,25 @@ function innermostFirst(regions: readonly RegionPlan[]): RegionPlan[] {
 
 /** The statement that replaces a loop: a call, assigning the results to the loop's output variables. */
 function callText(region: RegionPlan, indent: string): string {
-  const call = `__omp.parallelFor(__omp_regions, ${region.index}${region.values.map((v) => `, ${v}`).join("")})`;
+  const call = `__omp.parallelFor(__omp_regions, ${region.index}${region.values.map((v) => `, ${valueText(v)}`).join("")})`;
   if (region.outputs.length === 0) return `${call};`;
-  if (region.outputs.length === 1) return `${region.outputs[0]} = ${call};`;
-  const assignments = region.outputs.map((name, i) => `${indent}  ${name} = __omp_out[${i}];\n`).join("");
+  if (region.outputs.length === 1) return `${region.outputs[0]!.name} = ${call};`;
+  const assignments = region.outputs.map((o, i) => `${indent}  ${o.name} = __omp_out[${i}];\n`).join("");
   return `{\n${indent}  const __omp_out = ${call};\n${assignments}${indent}}`;
+}
+
+/** A call argument as source text. */
+function valueText(value: CallValue): string {
+  switch (value.kind) {
+    case "expression":
+      return value.negated ? `-(${value.text})` : value.text;
+    case "number":
+      return String(value.value);
+    case "variable":
+      return value.variable.name;
+    case "array":
+      return `[${value.items.map(valueText).join(", ")}]`;
+  }
 }
 
 /**

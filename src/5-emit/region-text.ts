@@ -38,7 +38,7 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
   for (const { name, parameter } of plan.moduleValueAssignments) out.text(`${INNER}${name} = ${parameter};\n`);
   for (const p of a.privates) if (!p.initialized) out.text(`${INNER}let ${p.name}!: ${p.typeText};\n`);
   for (const r of a.reductions) {
-    const init = r.identity ?? `__omp_t.initial(${plan.slots.get(r.name)}) as ${r.typeText}`;
+    const init = r.identity === undefined ? `__omp_t.initial(${plan.slots.get(r.name)}) as ${r.typeText}` : `${r.identity}${typeof r.identity === "bigint" ? "n" : ""}`;
     out.text(`${INNER}let ${r.name}${r.identity === undefined ? "" : `: ${r.typeText}`} = ${init};\n`);
   }
   for (const v of plan.positionVariables.values()) out.text(`${INNER}let ${v} = -1;\n`);

@@ -161,6 +161,9 @@ export const Messages = {
     `'${a.name}' cannot appear in ${a.clause}(…): it is ${a.kind}, not a local variable of the code around the loop.`),
   PrivateReadAfterLoop: m<{ name: string; line: number }>(3021, "warning", (a) =>
     `'${a.name}' is private in the parallel loop on line ${a.line}, so here it still holds its value from before the loop, where the sequential loop would leave the last iteration's. List it in lastprivate(…) to keep that value.`),
+  TypeUnknownInIsolation: m<{ name: string; use: "capture" | "reduction" }>(3022, "note", (a) =>
+    `'${a.name}' has no known type here: this file is compiled on its own (isolatedModules, transpileModule), so types that come from other modules are unknown. ` +
+    (a.use === "capture" ? "The loop shares it if it is a typed array when the loop starts, and copies it otherwise." : `Annotate it (let ${a.name}: number = …) so that it can be reduced.`)),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

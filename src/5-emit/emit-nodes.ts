@@ -1,0 +1,297 @@
+import ts from "typescript";
+import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
+import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
+import type { CallValue, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
+import { FACTORY_COMMENT } from "./factory-comment.js";
+import { carryLeadingComments, detach, hasCommentAt, literalNode } from "./node-tools.js";
+import { omp, regionNode, type RegionNodeContext } from "./region-nodes.js";
+
+/** How the emitted JavaScript loads modules, which decides how a module tells the runtime where it is. */
+export type ModuleFormat = "esm" | "commonjs";
+
+/** What printing a module plan as nodes needs: the transformation it runs in, and the program's checker. */
+export interface NodeEmitOptions {
+  readonly context: ts.TransformationContext;
+  readonly checker: ts.TypeChecker;
+  /** The file's name as shown in region comments. */
+  readonly file: string;
+  readonly format: ModuleFormat;
+}
+
+/**
+ * Prints a module plan as a transformed source file, with `context.factory`, for a tsc `before`
+ * transformer: the same code as the text printer writes, minus TypeScript types. Code that stays
+ * in the module keeps its original nodes; code that moves into the worker factory is the original
+ * nodes too (so source maps and comments follow it), except that names of module-level bindings
+ * become fresh identifiers there, bound by the factory's own parameters and declarations, so that
+ * later transforms (CommonJS's `exports.x`, `mod_1.f`) leave them as written.
+ */
+export function emitNodes(plan: ModulePlan, sourceFile: ts.SourceFile, options: NodeEmitOptions): ts.SourceFile {
+  return new ModuleNodePrinter(plan, sourceFile, options).print();
+}
+
+class ModuleNodePrinter {
+  private readonly f: ts.NodeFactory;
+  private readonly regions: Map<ts.Node, RegionPlan>;
+  private readonly allocations: Map<ts.Node, SharedAllocation>;
+  private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
+  /** Offsets of every `@omp` that becomes `tsomp:`. */
+  private readonly renamed: Set<number>;
+  /** Offsets of `@omp` in directives without effect, whose statements stay. */
+  private readonly inert: Set<number>;
+  private readonly commented = new Set<ts.Node>();
+  private readonly regionContext: RegionNodeContext;
+
+  constructor(
+    private readonly plan: ModulePlan,
+    private readonly sourceFile: ts.SourceFile,
+    private readonly options: NodeEmitOptions,
+  ) {
+    this.f = options.context.factory;
+    this.regions = new Map(plan.regions.map((r) => [r.statement, r]));
+    this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
+    for (const r of plan.regions) {
+      const levels = r.analysis.shape.levels;
+      const variable = levels[levels.length - 1]!.variable;
+      for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable });
+    }
+    this.inert = new Set(plan.renamed);
+    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt)]);
+    this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, copyDeclaration: (n) => this.copyDeclaration(n) };
+  }
+
+  /** The transformed file: the runtime import and registration after the prologue and imports, the factory last. */
+  print(): ts.SourceFile {
+    const statements = this.sourceFile.statements.map((s) => this.visitModule(s) as ts.Statement);
+    let prologue = 0;
+    while (prologue < statements.length && isPrologueDirective(statements[prologue]!)) prologue++;
+    let imports = prologue;
+    while (imports < statements.length && (ts.isImportDeclaration(statements[imports]!) || ts.isImportEqualsDeclaration(statements[imports]!))) imports++;
+    const regions = this.plan.regions.length > 0;
+    const header = regions || this.plan.allocations.length > 0 ? [this.runtimeImport()] : [];
+    if (header.length > 0 && prologue === 0) this.moveFileComments(statements[0], header[0]!);
+    return this.f.updateSourceFile(this.sourceFile, [
+      ...statements.slice(0, prologue),
+      ...header,
+      ...statements.slice(prologue, imports),
+      ...(regions ? [this.registration()] : []),
+      ...statements.slice(imports),
+      ...(regions ? [this.factoryDeclaration()] : []),
+    ]);
+  }
+
+  /** The comments above the file's first statement (its description) stay above the runtime import placed before it. */
+  private moveFileComments(first: ts.Statement | undefined, runtimeImport: ts.Statement): void {
+    const original = this.sourceFile.statements[0];
+    if (!first || !original || this.regions.has(original) || this.commented.has(first)) return;
+    carryLeadingComments(original, runtimeImport, this.sourceFile, this.renamed);
+    ts.setEmitFlags(first, ts.EmitFlags.NoLeadingComments);
+  }
+
+  /** Visits code that stays in the module. */
+  private readonly visitModule = (node: ts.Node): ts.Node => this.rewrite(node, false) ?? this.renameComments(node, ts.visitEachChild(node, this.visitModule, this.options.context));
+
+  /** Visits code that moves into the worker factory: module-level names become fresh identifiers. */
+  private readonly visitWorker = (node: ts.Node): ts.Node => {
+    if (ts.isIdentifier(node) && this.isModuleBinding(node)) return ts.setTextRange(this.f.createIdentifier(node.text), node);
+    return this.rewrite(node, true) ?? this.renameComments(node, ts.visitEachChild(node, this.visitWorker, this.options.context));
+  };
+
+  /** The replacement for a loop, an allocation or a tracked assignment; undefined for other nodes. */
+  private rewrite(node: ts.Node, inWorker: boolean): ts.Node | undefined {
+    const f = this.f;
+    const visit = inWorker ? this.visitWorker : this.visitModule;
+    const region = this.regions.get(node);
+    if (region) return this.callStatement(region, inWorker);
+    const allocation = this.allocations.get(node);
+    if (allocation) return ts.setSourceMapRange(this.allocationNode(allocation, visit), node);
+    const tracked = this.tracked.get(node);
+    if (tracked) {
+      const position = f.createAssignment(f.createIdentifier(tracked.position), f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("__omp_t"), "position"), undefined, [f.createIdentifier(tracked.variable)]));
+      return f.createParenthesizedExpression(f.createComma(position, ts.visitEachChild(node, visit, this.options.context) as ts.Expression));
+    }
+    return undefined;
+  }
+
+  /** A statement whose comments hold an inert directive gets them back with `@omp` renamed. */
+  private renameComments(original: ts.Node, out: ts.Node): ts.Node {
+    if (!this.commented.has(out) && ts.isStatement(original) && hasCommentAt(original, this.sourceFile, this.inert)) {
+      carryLeadingComments(original, out, this.sourceFile, this.renamed);
+      this.commented.add(out);
+    }
+    return out;
+  }
+
+  /** True for a name that refers to a binding declared at the top level of this module, or imported. */
+  private isModuleBinding(id: ts.Identifier): boolean {
+    const checker = this.options.checker;
+    const parent = id.parent;
+    const symbol = parent && ts.isShorthandPropertyAssignment(parent) && parent.name === id ? checker.getShorthandAssignmentValueSymbol(parent) : checker.getSymbolAtLocation(id);
+    const d = symbol && declarationOf(symbol);
+    return !!d && d.getSourceFile() === this.sourceFile && (isImportDeclaration(d) || isTopLevel(d));
+  }
+
+  /** `__omp.parallelFor(__omp_regions, index, …values)`, assigned to the loop's outputs. */
+  private callStatement(region: RegionPlan, inWorker: boolean): ts.Statement {
+    const f = this.f;
+    const args = [f.createIdentifier("__omp_regions"), f.createNumericLiteral(region.index), ...region.values.map((v) => this.valueNode(v, region, inWorker))];
+    const call = f.createCallExpression(omp(f, "parallelFor"), undefined, args);
+    const outputs = region.outputs.map((o) => this.variable(o, inWorker));
+    let statement: ts.Statement;
+    if (outputs.length === 0) statement = f.createExpressionStatement(call);
+    else if (outputs.length === 1) statement = f.createExpressionStatement(f.createAssignment(outputs[0]!, call));
+    else {
+      const declaration = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration("__omp_out", undefined, undefined, call)], ts.NodeFlags.Const));
+      const assignments = outputs.map((o, i) => f.createExpressionStatement(f.createAssignment(o, f.createElementAccessExpression(f.createIdentifier("__omp_out"), i))));
+      statement = f.createBlock([declaration, ...assignments], true);
+    }
+    ts.setTextRange(statement, { pos: region.statement.getStart(this.sourceFile), end: region.statement.end });
+    carryLeadingComments(region.statement, statement, this.sourceFile, this.renamed);
+    return statement;
+  }
+
+  private valueNode(value: CallValue, region: RegionPlan, inWorker: boolean): ts.Expression {
+    const f = this.f;
+    switch (value.kind) {
+      case "expression": {
+        const node = value.clause ? this.clauseExpression(value.node, region, inWorker) : ((inWorker ? this.visitWorker : this.visitModule)(value.node) as ts.Expression);
+        return value.negated ? f.createPrefixMinus(f.createParenthesizedExpression(node)) : node;
+      }
+      case "number":
+        return literalNode(f, value.value);
+      case "variable":
+        return this.variable(value.variable, inWorker);
+      case "array":
+        return f.createArrayLiteralExpression(value.items.map((v) => this.valueNode(v, region, inWorker)));
+    }
+  }
+
+  /**
+   * A clause's expression, parsed from the directive's text: copied as generated nodes, and in
+   * module code each name is linked to the declaration it refers to at the loop, so that later
+   * transforms resolve it like any other reference.
+   */
+  private clauseExpression(node: ts.Expression, region: RegionPlan, inWorker: boolean): ts.Expression {
+    const copy = detach(node);
+    if (inWorker) return copy;
+    const inScope = new Map(this.options.checker.getSymbolsInScope(region.statement, ts.SymbolFlags.Value).map((s) => [s.name, s]));
+    const link = (n: ts.Node, parent: ts.Node | undefined): void => {
+      if (ts.isIdentifier(n) && !(parent && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n)) {
+        const symbol = inScope.get(n.text);
+        const name = symbol && declarationOf(symbol) && ts.getNameOfDeclaration(declarationOf(symbol));
+        if (name && ts.isIdentifier(name)) ts.setOriginalNode(n, name);
+      }
+      ts.forEachChild(n, (c) => link(c, n));
+    };
+    link(copy, undefined);
+    return copy;
+  }
+
+  /** A variable named at a call: in module code linked to its declaration; in worker code a plain name. */
+  private variable(ref: VariableRef, inWorker: boolean): ts.Identifier {
+    const id = this.f.createIdentifier(ref.name);
+    const name = !inWorker && ref.declaration ? ts.getNameOfDeclaration(ref.declaration) : undefined;
+    return name && ts.isIdentifier(name) ? ts.setOriginalNode(id, name) : id;
+  }
+
+  /** `__omp.sharedArray(Float64Array, n)` for `new Float64Array(n)`; `__omp.shared(expr)` for the other ways to make one. */
+  private allocationNode(allocation: SharedAllocation, visit: ts.Visitor): ts.Expression {
+    const f = this.f;
+    if (allocation.kind === "copy") return f.createCallExpression(omp(f, "shared"), undefined, [ts.visitEachChild(allocation.node, visit, this.options.context)]);
+    const created = allocation.node as ts.NewExpression;
+    const args = [created.expression, ...(created.arguments ?? [])].map((n) => visit(n) as ts.Expression);
+    return f.createCallExpression(omp(f, "sharedArray"), undefined, args);
+  }
+
+  /** `import * as __omp from "tsomp/runtime";`, or `const __omp = require(…)` in a CommonJS script (a file without imports or exports, which tsc does not treat as a module). */
+  private runtimeImport(): ts.Statement {
+    const f = this.f;
+    const specifier = f.createStringLiteral(this.plan.runtimeSpecifier);
+    if (this.options.format === "commonjs" && !ts.isExternalModule(this.sourceFile)) {
+      const required = f.createCallExpression(f.createIdentifier("require"), undefined, [specifier]);
+      return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration("__omp", undefined, undefined, required)], ts.NodeFlags.Const));
+    }
+    const clause = f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier("__omp")));
+    return f.createImportDeclaration(undefined, clause, specifier);
+  }
+
+  /** `__omp.register(__omp_regions, import.meta, { imports, bindings, classes })`, with `__omp.commonJsMeta(__filename, require)` for CommonJS. */
+  private registration(): ts.Statement {
+    const f = this.f;
+    const meta = this.options.format === "esm"
+      ? f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta"))
+      : f.createCallExpression(omp(f, "commonJsMeta"), undefined, [f.createIdentifier("__filename"), f.createIdentifier("require")]);
+    const properties: ts.ObjectLiteralElementLike[] = [];
+    const imports = this.plan.imports;
+    if (imports.length > 0) {
+      properties.push(f.createPropertyAssignment("imports", literalNode(f, imports.map((i) => [i.specifier, i.exportName]))));
+      properties.push(f.createPropertyAssignment("bindings", this.arrowOf(imports.map((i) => this.linked(i.localName, importName(this.sourceFile, i.localName))))));
+    }
+    const classes = this.plan.carried.filter(ts.isClassDeclaration).filter((c) => c.name);
+    if (classes.length > 0) properties.push(f.createPropertyAssignment("classes", this.arrowOf(classes.map((c) => this.linked(c.name!.text, c.name)))));
+    const args = [f.createIdentifier("__omp_regions"), meta, ...(properties.length > 0 ? [f.createObjectLiteralExpression(properties)] : [])];
+    return f.createExpressionStatement(f.createCallExpression(omp(f, "register"), undefined, args));
+  }
+
+  /** `() => [a, b]` */
+  private arrowOf(items: ts.Expression[]): ts.Expression {
+    const f = this.f;
+    return f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), f.createArrayLiteralExpression(items));
+  }
+
+  /** A name in module code, linked to the declaration it refers to. */
+  private linked(name: string, declarationName: ts.Node | undefined): ts.Identifier {
+    const id = this.f.createIdentifier(name);
+    return declarationName ? ts.setOriginalNode(id, declarationName) : id;
+  }
+
+  /** `function __omp_regions(…imports) { …carried declarations; let …values; return [ …regions ]; }` */
+  private factoryDeclaration(): ts.Statement {
+    const f = this.f;
+    const parameters = this.plan.imports.map((i) => f.createParameterDeclaration(undefined, undefined, i.localName));
+    const body: ts.Statement[] = [];
+    for (const node of this.plan.carried) {
+      const copy = this.copyDeclaration(node);
+      if (copy) body.push(copy);
+    }
+    for (const v of this.plan.values) body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(v.name)], ts.NodeFlags.Let)));
+    body.push(f.createReturnStatement(f.createArrayLiteralExpression(this.plan.regions.map((r) => regionNode(r, this.regionContext)), true)));
+    const factory = f.createFunctionDeclaration(undefined, undefined, "__omp_regions", undefined, parameters, undefined, f.createBlock(body, true));
+    for (const line of FACTORY_COMMENT.trim().split("\n")) ts.addSyntheticLeadingComment(factory, ts.SyntaxKind.SingleLineCommentTrivia, line.slice(2), true);
+    return factory;
+  }
+
+  /** A declaration copied into worker code without `export`/`default`; undefined for type-only declarations. */
+  private copyDeclaration(node: ts.Node): ts.Statement | undefined {
+    const f = this.f;
+    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return undefined;
+    if (ts.isVariableDeclaration(node)) {
+      return f.createVariableStatement(undefined, f.createVariableDeclarationList([this.visitWorker(node) as ts.VariableDeclaration], ts.NodeFlags.Const));
+    }
+    const copy = this.visitWorker(node) as ts.Statement;
+    if (!ts.canHaveModifiers(copy)) return copy;
+    const kept = (ts.getModifiers(copy) ?? []).filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword);
+    return f.replaceModifiers(copy as ts.Statement & ts.HasModifiers, kept);
+  }
+}
+
+/** `"use strict";` and the other directives that must stay first in a file. */
+function isPrologueDirective(s: ts.Statement): boolean {
+  return ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
+}
+
+/** The name node an import binding is declared with (`a` of `import { x as a }`), by its local name. */
+function importName(sourceFile: ts.SourceFile, localName: string): ts.Identifier | undefined {
+  for (const s of sourceFile.statements) {
+    if (ts.isImportEqualsDeclaration(s) && s.name.text === localName) return s.name;
+    if (!ts.isImportDeclaration(s) || !s.importClause) continue;
+    const { name, namedBindings } = s.importClause;
+    if (name?.text === localName) return name;
+    if (namedBindings && ts.isNamespaceImport(namedBindings) && namedBindings.name.text === localName) return namedBindings.name;
+    if (namedBindings && ts.isNamedImports(namedBindings)) {
+      const element = namedBindings.elements.find((e) => e.name.text === localName);
+      if (element) return element.name;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+import ts from "typescript";
+import type { LoopLevel } from "../3-analyze/types.js";
+import type { RegionPlan } from "../4-plan/types.js";
+import { lineAndColumn } from "../diagnostics/render.js";
+import { literalNode } from "./node-tools.js";
+
+/** What printing a region as nodes needs from the module printer. */
+export interface RegionNodeContext {
+  readonly f: ts.NodeFactory;
+  readonly sourceFile: ts.SourceFile;
+  readonly file: string;
+  /** Visits original code that moves into the worker factory (the body, copied declarations). */
+  readonly visitWorker: (node: ts.Node) => ts.Node;
+  /** A declaration copied into worker code, without `export`/`default` (undefined for type-only ones). */
+  readonly copyDeclaration: (node: ts.Node) => ts.Statement | undefined;
+}
+
+/** `__omp.<name>`: a member of the runtime namespace. */
+export function omp(f: ts.NodeFactory, name: string): ts.Expression {
+  return f.createPropertyAccessExpression(f.createIdentifier("__omp"), name);
+}
+
+/** `__omp_t.<name>`: a member of the thread a region runs on. */
+function thread(f: ts.NodeFactory, name: string): ts.Expression {
+  return f.createPropertyAccessExpression(f.createIdentifier("__omp_t"), name);
+}
+
+/** `let name = init;` (or `let name;`). */
+function declare(f: ts.NodeFactory, flags: ts.NodeFlags, name: string, init?: ts.Expression): ts.Statement {
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
+}
+
+/**
+ * One region as an element of the factory's array, the same code the text printer writes minus
+ * the TypeScript types (a `before` transformer runs before types are erased, and nothing checks
+ * the generated code again): `__omp.region(info, (__omp_t, …captures) => { …; while (__omp_t.next()) for (…) { body } … })`.
+ * The body's statements are the original nodes, so they keep their positions for source maps.
+ */
+export function regionNode(plan: RegionPlan, ctx: RegionNodeContext): ts.Expression {
+  const { f } = ctx;
+  const a = plan.analysis;
+  const statements: ts.Statement[] = [];
+  for (const c of a.carriedLocals) {
+    const copy = ctx.copyDeclaration(c.declaration);
+    if (copy) statements.push(copy);
+  }
+  for (const { name, parameter } of plan.moduleValueAssignments) statements.push(f.createExpressionStatement(f.createAssignment(f.createIdentifier(name), f.createIdentifier(parameter))));
+  for (const p of a.privates) if (!p.initialized) statements.push(declare(f, ts.NodeFlags.Let, p.name));
+  for (const r of a.reductions) {
+    const init = r.identity === undefined ? f.createCallExpression(thread(f, "initial"), undefined, [f.createNumericLiteral(plan.slots.get(r.name)!)]) : literalNode(f, r.identity);
+    statements.push(declare(f, ts.NodeFlags.Let, r.name, init));
+  }
+  for (const v of plan.positionVariables.values()) statements.push(declare(f, ts.NodeFlags.Let, v, literalNode(f, -1)));
+  const levels = a.shape.levels;
+  const chunk = levels.slice(0, -1).map((level, d) => declare(f, ts.NodeFlags.Const, level.variable, f.createElementAccessExpression(thread(f, "index"), d)));
+  const loop = ts.setSourceMapRange(f.createWhileStatement(f.createCallExpression(thread(f, "next"), undefined, []), f.createBlock([...chunk, innermostLoop(plan, levels[levels.length - 1]!, ctx)], true)), levels[0]!.loop);
+  statements.push(loop);
+  for (const [name, slot] of plan.slots) {
+    const position = plan.positionVariables.get(name);
+    const reduces = a.reductions.some((r) => r.name === name);
+    const args = [f.createNumericLiteral(slot), f.createIdentifier(name), ...(position && !reduces ? [f.createIdentifier(position)] : [])];
+    const method = reduces ? "reduce" : position ? "lastAssigned" : "last";
+    statements.push(f.createExpressionStatement(f.createCallExpression(thread(f, method), undefined, args)));
+  }
+  const parameters = ["__omp_t", ...plan.parameters.map((p) => p.name)].map((name) => f.createParameterDeclaration(undefined, undefined, name));
+  const body = f.createArrowFunction(undefined, undefined, parameters, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), f.createBlock(statements, true));
+  const region = f.createCallExpression(omp(f, "region"), undefined, [literalNode(f, plan.info), body]);
+  const { line, column } = lineAndColumn(ctx.sourceFile.text, a.statement.getStart(ctx.sourceFile));
+  return ts.addSyntheticLeadingComment(region, ts.SyntaxKind.SingleLineCommentTrivia, ` ${ctx.file}(${line},${column}): ${a.directive.source}`, true);
+}
+
+/** `for (let v = __omp_t.lo, __omp_end = __omp_t.hi; v < __omp_end; v++) { __omp_t.at = v; …body… }`, with the loop's labels. */
+function innermostLoop(plan: RegionPlan, level: LoopLevel, ctx: RegionNodeContext): ts.Statement {
+  const { f } = ctx;
+  const v = () => f.createIdentifier(level.variable);
+  const step = level.step.literal;
+  const end = f.createIdentifier("__omp_end");
+  const test = step === undefined ? f.createStrictInequality(v(), end) : step > 0 ? f.createLessThan(v(), end) : f.createGreaterThan(v(), end);
+  const update =
+    step === 1 ? f.createPostfixIncrement(v())
+    : step === -1 ? f.createPostfixDecrement(v())
+    : step === undefined ? f.createBinaryExpression(v(), ts.SyntaxKind.PlusEqualsToken, thread(f, "step"))
+    : f.createBinaryExpression(v(), step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken, f.createNumericLiteral(Math.abs(step)));
+  const initializer = f.createVariableDeclarationList(
+    [f.createVariableDeclaration(level.variable, undefined, undefined, thread(f, "lo")), f.createVariableDeclaration("__omp_end", undefined, undefined, thread(f, "hi"))],
+    ts.NodeFlags.Let,
+  );
+  const record = plan.analysis.mayThrow ? [f.createExpressionStatement(f.createAssignment(thread(f, "at"), v()))] : [];
+  const body = plan.analysis.shape.body;
+  const block = ts.isBlock(body)
+    ? f.updateBlock(body, [...record, ...body.statements.map((s) => ctx.visitWorker(s) as ts.Statement)])
+    : f.createBlock([...record, ctx.visitWorker(body) as ts.Statement], true);
+  let loop: ts.Statement = ts.setSourceMapRange(f.createForStatement(initializer, test, update, block), level.loop);
+  for (const label of [...level.labels].reverse()) loop = f.createLabeledStatement(label, loop);
+  return loop;
+}

@@ -1,0 +1,80 @@
+import ts from "typescript";
+import type { CompileOptions } from "../../src/compile.js";
+import { emitNodes } from "../../src/5-emit/emit-nodes.js";
+import { hasErrors } from "../../src/diagnostics/diagnostic.js";
+import { renderDiagnostics, summarize } from "../../src/diagnostics/render.js";
+import { moduleFormat } from "./module-format.js";
+import { plansFor, type ProgramPlans } from "./program-plans.js";
+import { toTsDiagnostic } from "./ts-diagnostics.js";
+
+export { TS_CODE_OFFSET } from "./ts-diagnostics.js";
+
+/** Options of the tsc transformer; in a tsconfig `plugins` entry, its other properties. */
+export interface TsompTransformerOptions {
+  /** The module specifier generated code imports the runtime from (default `tsomp/runtime`). */
+  readonly runtime?: string;
+  /** Allocate typed arrays that reach a parallel loop on shared memory (default true). */
+  readonly sharedAllocation?: boolean;
+  /**
+   * Receives tsomp's diagnostics, once per program. Without it (and without ts-patch), an error
+   * makes the emit throw, with every diagnostic rendered like tsc's, and warnings go to stderr.
+   */
+  readonly onDiagnostics?: (diagnostics: readonly ts.Diagnostic[]) => void;
+}
+
+/** What ts-patch passes as the third argument of a program transformer. */
+export interface TransformerExtras {
+  readonly addDiagnostic?: (diagnostic: ts.Diagnostic) => number;
+}
+
+/**
+ * The tsc transformer: `program.emit(…, { before: [tsomp(program)] })`, or a tsconfig plugin
+ * `{ "transform": "tsomp/tsc" }` under ts-patch. Each file is transformed from the same plan the
+ * CLI prints; a file with an error is emitted untransformed (still a correct sequential program)
+ * while the error stops the build. Without a program, or for a file the program does not hold,
+ * the file is analysed on its own, without the types of its imports.
+ */
+export default function tsomp(program?: ts.Program, options: TsompTransformerOptions = {}, extras: TransformerExtras = {}): ts.TransformerFactory<ts.SourceFile> {
+  const compile: CompileOptions = {
+    ...(options.runtime !== undefined ? { runtimeSpecifier: options.runtime } : {}),
+    ...(options.sharedAllocation !== undefined ? { sharedAllocation: options.sharedAllocation } : {}),
+  };
+  return (context) => (sourceFile) => {
+    if (sourceFile.isDeclarationFile) return sourceFile;
+    const compilerOptions = context.getCompilerOptions();
+    const plans = plansFor(program, sourceFile, compilerOptions, compile);
+    report(plans, options, extras);
+    const planned = plans.planned.get(sourceFile);
+    if (!planned?.plan || !planned.changed) return sourceFile;
+    const format = moduleFormat(sourceFile, compilerOptions);
+    if (!format) throw new Error(`tsomp: ${planned.file}: parallel loops need ES modules or CommonJS output; set "module" to "nodenext", "esnext" or "commonjs".`);
+    return emitNodes(planned.plan, sourceFile, { context, checker: plans.checker, file: planned.file, format });
+  };
+}
+
+/** Passes a program's diagnostics on, once: to ts-patch, to the callback, or by throwing on errors. */
+function report(plans: ProgramPlans, options: TsompTransformerOptions, extras: TransformerExtras): void {
+  if (plans.reported) return;
+  plans.reported = true;
+  const diagnostics = plans.diagnostics;
+  if (diagnostics.length === 0) return;
+  const converted = diagnostics.map((d) => toTsDiagnostic(d, plans.byName));
+  if (extras.addDiagnostic) converted.forEach((d) => extras.addDiagnostic!(d));
+  else if (options.onDiagnostics) options.onDiagnostics(converted);
+  else {
+    const text = `${renderDiagnostics(diagnostics, { getText: (file) => plans.byName.get(file)?.text })}\n${summarize(diagnostics)}\n`;
+    if (hasErrors(diagnostics)) throw new Error(`tsomp found errors; nothing was emitted.\n\n${text}`);
+    process.stderr.write(text);
+  }
+}
+
+/** ts-jest's name for this transformer (`astTransformers: { before: ["tsomp/tsc"] }`). */
+export const name = "tsomp";
+
+/** ts-jest's cache key for this transformer: the package version (a test keeps it equal to package.json's). */
+export const version = "0.1.0";
+
+/** ts-jest's entry: its compiler instance holds the language service's program, or none with `isolatedModules`. */
+export function factory(compiler: { readonly program?: ts.Program }, options: TsompTransformerOptions = {}): ts.TransformerFactory<ts.SourceFile> {
+  return tsomp(compiler.program, options);
+}
