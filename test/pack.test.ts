@@ -3,13 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/fixture-files.js";
+import { FIXTURES, ROOT } from "./helpers/fixture-files.js";
 import { runNode } from "./helpers/run-node.js";
 
 /**
  * The package as npm publishes it: `npm pack`, installed into an empty project outside this
  * repository, must give a working `tsomp` command and `tsomp/runtime` (JavaScript and types),
- * with nothing from devDependencies.
+ * with nothing from devDependencies, to ES module and CommonJS projects.
  */
 describe("the packed package", () => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), "tsomp-pack-"));
@@ -61,5 +61,24 @@ describe("the packed package", () => {
     const tsc = await runNode([path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "typed"], {}, 120_000, project);
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.code).toBe(0);
+  });
+
+  it("works from a CommonJS project, also where require() cannot load ES modules (Node < 20.19)", async () => {
+    const cjs = path.join(project, "cjs");
+    fs.cpSync(path.join(FIXTURES, "commonjs-consumer"), cjs, { recursive: true });
+    fs.writeFileSync(path.join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }));
+    // A CommonJS TypeScript project has Node's types; this one borrows this repository's.
+    fs.writeFileSync(path.join(cjs, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "node16", target: "es2022", strict: true, lib: ["es2022"], types: ["node"], typeRoots: [path.join(ROOT, "node_modules", "@types")] } }));
+    const tsc = await runNode([path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", cjs], {}, 120_000, project);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    const noRequireEsm = "--no-experimental-require-module";
+    const entries = await runNode([noRequireEsm, path.join(cjs, "entries.js")], {}, 60_000, project);
+    expect(entries.stderr).toBe("");
+    expect(entries.stdout).toBe("true true OMP1004 true\n");
+    for (const flags of [[], [noRequireEsm]]) {
+      const run = await runNode([...flags, path.join(cjs, "main.js")], { OMP_NUM_THREADS: "2" }, 60_000, os.tmpdir());
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe("1499499 1499499 2\n");
+    }
   });
 });

@@ -50,9 +50,10 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   if (factory.items.length > 0 && !text.endsWith("\n")) bundle.append("\n");
   for (const piece of factory.items) {
     if (typeof piece === "string") bundle.append(piece);
-    else bundle.addSource({ filename: file, content: piece, separator: "" });
+    else bundle.addSource({ filename: file, content: piece });
   }
-  return { code: bundle.toString(), map: bundle.generateMap({ hires: true, includeContent: true, file }) };
+  // Every source of the bundle has content, so the map's sourcesContent holds no null.
+  return { code: bundle.toString(), map: bundle.generateMap({ hires: true, includeContent: true, file }) as SourceMap };
 }
 
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */

@@ -105,8 +105,10 @@ export interface ModuleOptions {
   readonly classes?: () => readonly (abstract new (...args: never[]) => unknown)[];
 }
 
-/** What a module tells the runtime about itself: its URL and how to resolve its imports (ESM `import.meta`). */
+/** What a module tells the runtime about itself: its URL and how to resolve its imports (ESM `import.meta`, or `commonJsMeta` in CommonJS). */
 export interface ModuleMeta {
   readonly url: string;
   readonly resolve?: (specifier: string) => string;
+  /** True for a CommonJS module: its default and namespace imports follow the `__esModule` convention of ES modules compiled to CommonJS. */
+  readonly commonJs?: boolean;
 }

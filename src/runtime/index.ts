@@ -1,8 +1,8 @@
 /**
  * tsomp/runtime: what compiled parallel loops call, and the OpenMP runtime API for user code.
  * Generated code imports this module as `__omp` and uses `register`, `region`, `parallelFor`,
- * `sharedArray` and the `Thread` type (the ABI, described in abi.ts); user code may import the
- * `omp_*` functions.
+ * `sharedArray` and the `Thread` type (the ABI, described in abi.ts), and CommonJS modules
+ * `commonJsMeta`; user code may import the `omp_*` functions.
  */
 import type { ModuleMeta, ModuleOptions, Region, RegionBody, RegionFactory, RegionInfo } from "./abi.js";
 import { copyPositional, MAX_POSITIONAL } from "./arguments.js";
@@ -14,6 +14,7 @@ import { RegionRecord } from "./region-record.js";
 import { state } from "./state.js";
 
 export type { ImportSpec, ModuleMeta, ModuleOptions, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
+export { commonJsMeta } from "./commonjs-meta.js";
 export { OmpError } from "./errors.js";
 export { shared, sharedArray } from "./shared-array.js";
 export {
@@ -25,9 +26,10 @@ export {
 export const ABI_VERSION = 1;
 
 /**
- * Registers a compiled module's region factory with the module's URL (`import.meta`) and what
- * else the runtime needs to run its regions on workers (ModuleOptions). The first registration
- * starts the pool's workers, so that they boot while the program prepares its data.
+ * Registers a compiled module's region factory with the module's URL (`import.meta`, or
+ * `commonJsMeta(__filename, require)` in a CommonJS module) and what else the runtime needs to
+ * run its regions on workers (ModuleOptions). The first registration starts the pool's workers,
+ * so that they boot while the program prepares its data.
  */
 export function register(factory: RegionFactory, meta: ImportMeta | ModuleMeta, options: ModuleOptions = {}): void {
   registerModule(factory, meta as ModuleMeta, options);

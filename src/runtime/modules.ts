@@ -59,13 +59,25 @@ export function workerSource(record: ModuleRecord, runtimeUrl: string): string {
     if (name === "default") return `import __omp_import_${k} from ${url};`;
     return `import { ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)} as __omp_import_${k} } from ${url};`;
   });
-  const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${specs.map((_, k) => `__omp_import_${k}`).join(", ")}];`;
+  const values = specs.map(([, name], k) => importValue(`__omp_import_${k}`, name, record.meta.commonJs === true));
+  const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${values.join(", ")}];`;
   const factorySource = record.factory.toString();
   const line = lineOf(record.meta.url, factorySource);
   const padding = line !== undefined && line > 1 ? "\n".repeat(line - 1) : "\n";
   const sourceUrl = line !== undefined ? `\n//# sourceURL=${record.meta.url}` : "";
   record.source = `${header}${padding}export default (${factorySource});${sourceUrl}\n`;
   return record.source;
+}
+
+/**
+ * What an import binds to in a worker. For a CommonJS module, that is what TypeScript's
+ * `__importDefault` and `__importStar` gave thread 0: an ES module compiled to CommonJS marks its
+ * exports with `__esModule`, and its default export is then `exports.default`, not `module.exports`.
+ */
+function importValue(local: string, name: string, commonJs: boolean): string {
+  if (commonJs && name === "default") return `(${local}?.__esModule ? ${local}.default : ${local})`;
+  if (commonJs && name === "*") return `(${local}.default?.__esModule ? ${local}.default : ${local})`;
+  return local;
 }
 
 /** Resolves an import specifier of a module the way the module itself would. */

@@ -14,11 +14,10 @@ import { failurePlace, iterationError, type FailurePlace } from "./failure.js";
 import { moduleRecord, workerSource } from "./modules.js";
 import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
+import runtimeFiles from "./runtime-files.cjs";
 import { RUN_KINDS, state } from "./state.js";
 import type { TeamThread } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
-
-const runtimeUrl = new URL("./index.js", import.meta.url).href;
 
 /**
  * Forks a region onto a team of `team` threads: thread 0 (the caller) and workers 1..team−1.
@@ -34,7 +33,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     const h = pool.handle(w);
     if (h.modules.has(module.id)) continue;
     h.modules.add(module.id);
-    h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeUrl) });
+    h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeFiles.runtimeUrl) });
   }
   copyIn(record, frame);
   const captures = record.info.captures.length;

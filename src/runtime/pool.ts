@@ -4,6 +4,7 @@ import { BufferRegistry } from "./buffer-registry.js";
 import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
 import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
+import runtimeFiles from "./runtime-files.cjs";
 import { availableParallelism } from "./state.js";
 import type { ToWorker } from "./value-tags.js";
 
@@ -25,8 +26,6 @@ export interface WorkerHandle {
   /** When the worker was created (performance.now()), to notice one that never starts. */
   readonly started: number;
 }
-
-const workerUrl = new URL("./worker.js", import.meta.url);
 
 /**
  * The persistent team of worker threads that thread 0 (the caller) forks regions onto. Workers
@@ -141,7 +140,7 @@ export class Pool {
     Atomics.store(this.ctl.i32, base + PARKED, 0);
     Atomics.store(this.ctl.i32, base + DOOR, this.generation * 2);
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(workerUrl, {
+    const worker = new Worker(runtimeFiles.workerUrl, {
       workerData: {
         control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, door: this.generation * 2,
         exit: { stateIndex: base + STATE, deathsIndex: DEATHS, doneIndex: DONE, dead: DEAD },
