@@ -4,6 +4,8 @@ import { Command, Option } from "commander";
 import { build } from "../transforms/commands/build.js";
 import { check } from "../transforms/commands/check.js";
 import { run } from "../transforms/commands/run.js";
+import { watch } from "../transforms/commands/watch.js";
+import { reportError } from "../transforms/report-error.js";
 
 const program = new Command("tsomp")
   .description("OpenMP for TypeScript: compile `// @omp` loops to run on all cores")
@@ -23,7 +25,11 @@ program
   .option("--no-shared-alloc", "do not allocate typed arrays that reach parallel loops on shared memory")
   .option("--runtime <specifier>", "the module generated code imports the runtime from", "tsomp/runtime")
   .addOption(format)
-  .action((paths: string[], o) => exit(() => build(paths, { outDir: o.outDir, js: o.js, project: o.project, sharedAlloc: o.sharedAlloc, runtime: o.runtime, format: o.format })));
+  .addOption(new Option("-w, --watch", "keep running, and build again when a source file changes").conflicts("format"))
+  .action((paths: string[], o) => {
+    const options = { outDir: o.outDir, js: o.js, project: o.project, sharedAlloc: o.sharedAlloc, runtime: o.runtime, format: o.format };
+    exit(() => (o.watch ? watch(paths, options) : build(paths, options)));
+  });
 
 program
   .command("check")
@@ -47,10 +53,7 @@ function exit(command: () => number): void {
   try {
     process.exitCode = command();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof Error && /^(no such file|not a TypeScript source file|refusing to overwrite)/.test(message);
-    process.stderr.write(known ? `tsomp: error: ${message}\n` : `tsomp: internal error (please report it): ${error instanceof Error ? error.stack : message}\n`);
-    process.exitCode = known ? 1 : 3;
+    process.exitCode = reportError(error);
   }
 }
 

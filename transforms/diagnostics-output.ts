@@ -8,8 +8,11 @@ import { formatCode } from "../src/diagnostics/messages.js";
 /** How diagnostics are printed: tsc-style text with code frames, or JSON for tools. */
 export type DiagnosticFormat = "pretty" | "json";
 
-/** Prints the diagnostics of compiled files to stderr (pretty) or stdout (json); returns the error count. */
-export function reportDiagnostics(results: readonly CompileResult[], format: DiagnosticFormat, cwd: string): number {
+/**
+ * Prints the diagnostics of compiled files to stderr (pretty, ending with a count such as
+ * `1 error, 0 warnings` unless `summary` is false) or stdout (json); returns the error count.
+ */
+export function reportDiagnostics(results: readonly CompileResult[], format: DiagnosticFormat, cwd: string, { summary = true } = {}): number {
   const all = results.flatMap((r) => r.diagnostics);
   const texts = new Map(results.map((r) => [r.file, r.sourceFile.text]));
   const getText = (file: string) => texts.get(file) ?? readOrUndefined(path.resolve(cwd, file));
@@ -17,7 +20,7 @@ export function reportDiagnostics(results: readonly CompileResult[], format: Dia
     process.stdout.write(`${JSON.stringify(all.map((d) => toJson(d, getText(d.file))), null, 2)}\n`);
   } else if (all.length > 0) {
     process.stderr.write(renderDiagnostics(all, { getText, color: process.stderr.isTTY === true }));
-    process.stderr.write(`\n${summarize(all)}\n`);
+    if (summary) process.stderr.write(`\n${summarize(all)}\n`);
   }
   return all.filter((d) => d.category === "error").length;
 }

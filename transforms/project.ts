@@ -81,8 +81,13 @@ export function compileFiles(files: readonly string[], options: CompileOptions &
  */
 export function compileWithImports(files: readonly string[], options: CompileOptions & { project?: string; cwd?: string } = {}): CompiledFiles & { files: string[] } {
   const program = createProgram(files, compilerOptions(files, options.project));
-  const all = [...new Set([...files, ...localSources(program)])];
+  const all = withImports(program, files);
   return { ...compileInProgram(program, all, options), files: all };
+}
+
+/** The given files that `program` holds (a watched file may have gone), then the local modules they import. */
+export function withImports(program: ts.Program, files: readonly string[]): string[] {
+  return [...new Set([...files.filter((f) => program.getSourceFile(f)), ...localSources(program)])];
 }
 
 /** Compiles `files` of an existing program. */

@@ -13,3 +13,8 @@ export function writeAtomic(file: string, content: string): void {
     throw error;
   }
 }
+
+/** Writes a file with `writeAtomic` unless it already holds exactly `content`, so that unchanged outputs keep their time stamps. */
+export function writeAtomicIfChanged(file: string, content: string): void {
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) writeAtomic(file, content);
+}

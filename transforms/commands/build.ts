@@ -1,9 +1,12 @@
 import path from "node:path";
+import type ts from "typescript";
 import type { CompileResult } from "../../src/compile.js";
+import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { createProgram } from "../../src/program.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../diagnostics-output.js";
-import { collectSources, commonRoot, compileWithImports } from "../project.js";
+import { collectSources, commonRoot, compileInProgram, compilerOptions, withImports } from "../project.js";
 import { toJavaScript } from "../to-javascript.js";
-import { writeAtomic } from "../write-atomic.js";
+import { writeAtomicIfChanged } from "../write-atomic.js";
 
 /** Options of `tsomp build`. */
 export interface BuildOptions {
@@ -23,16 +26,28 @@ export interface BuildOptions {
  * Returns the process exit code.
  */
 export function build(inputs: readonly string[], options: BuildOptions): number {
+  const roots = collectSources(inputs, [path.resolve(options.outDir)]);
+  const program = createProgram(roots, compilerOptions(roots, options.project));
+  return hasErrors(buildProgram(program, roots, options)) ? 1 : 0;
+}
+
+/**
+ * Compiles `roots` of a program and the local modules they import, reports their diagnostics
+ * (without the closing count when `summary` is false) and writes the output of each file without
+ * errors, rewriting only outputs whose text changed. Throws, writing nothing, if an output would
+ * overwrite an input. Returns the diagnostics.
+ */
+export function buildProgram(program: ts.Program, roots: readonly string[], options: BuildOptions, { summary = true } = {}): Diagnostic[] {
   const cwd = process.cwd();
-  const outDir = path.resolve(options.outDir);
-  const { files, results } = compileWithImports(collectSources(inputs, [outDir]), { project: options.project, cwd, sharedAllocation: options.sharedAlloc !== false, runtimeSpecifier: options.runtime });
+  const files = withImports(program, roots);
+  const { results } = compileInProgram(program, files, { cwd, sharedAllocation: options.sharedAlloc !== false, runtimeSpecifier: options.runtime });
   const root = commonRoot(files);
-  const targets = files.map((f) => outputPath(f, root, outDir, options.js === true));
+  const targets = files.map((f) => outputPath(f, root, path.resolve(options.outDir), options.js === true));
   const clash = targets.find((t) => files.includes(t));
   if (clash) throw new Error(`refusing to overwrite the input file ${path.relative(cwd, clash)}: choose another --out-dir`);
-  const errors = reportDiagnostics(results, options.format ?? "pretty", cwd);
+  reportDiagnostics(results, options.format ?? "pretty", cwd, { summary });
   results.forEach((r, i) => writeOutput(r, files[i]!, targets[i]!, options.js === true));
-  return errors > 0 ? 1 : 0;
+  return results.flatMap((r) => r.diagnostics);
 }
 
 /** Where a source file's output goes: the same relative path under `outDir`, `.js` for JavaScript. */
@@ -46,15 +61,15 @@ function writeOutput(result: CompileResult, source: string, target: string, js: 
   if (result.code === undefined) return;
   if (js) {
     const out = toJavaScript(result.code, result.map, source, `${target}.map`, result.sourceFile.text);
-    writeAtomic(`${target}.map`, out.map);
-    writeAtomic(target, out.code);
+    writeAtomicIfChanged(`${target}.map`, out.map);
+    writeAtomicIfChanged(target, out.code);
     return;
   }
   if (!result.map) {
-    writeAtomic(target, result.code);
+    writeAtomicIfChanged(target, result.code);
     return;
   }
   const map = { ...result.map, sources: [path.relative(path.dirname(target), source).split(path.sep).join("/")], file: path.basename(target) };
-  writeAtomic(`${target}.map`, JSON.stringify(map));
-  writeAtomic(target, `${result.code}//# sourceMappingURL=${path.basename(target)}.map\n`);
+  writeAtomicIfChanged(`${target}.map`, JSON.stringify(map));
+  writeAtomicIfChanged(target, `${result.code}//# sourceMappingURL=${path.basename(target)}.map\n`);
 }
