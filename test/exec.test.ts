@@ -6,7 +6,7 @@ import { runNode } from "./helpers/run-node.js";
 import { buildTscCase, type CaseModule } from "./helpers/tsc-case.js";
 
 /** The module systems each case is also emitted in through the tsc transformer. */
-const TSC_MODULES: readonly CaseModule[] = ["esm"];
+const TSC_MODULES: readonly CaseModule[] = ["esm", "commonjs"];
 
 /** Options an exec case can set in options.json. */
 interface ExecOptions {
