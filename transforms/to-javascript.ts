@@ -30,7 +30,7 @@ export function toJavaScript(code: string, tsMap: SourceMap | undefined, sourceF
   const jsMap = JSON.parse(out.sourceMapText!) as { sources: string[] };
   const source = path.relative(path.dirname(mapFile), sourceFile).split(path.sep).join("/");
   const chained = remapping(jsMap as never, (file, ctx) => {
-    if (ctx.depth > 0 || !tsMap) return null;
+    if (ctx.depth > 1 || !tsMap) return null;
     void file;
     return { ...tsMap, sources: [sourceFile] } as never;
   });
@@ -40,6 +40,17 @@ export function toJavaScript(code: string, tsMap: SourceMap | undefined, sourceF
   const jsName = path.basename(mapFile);
   const text = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
   return { code: `${text}//# sourceMappingURL=${jsName}\n`, map: JSON.stringify(chained) };
+}
+
+/**
+ * JavaScript for transformed TypeScript that is loaded under its original file's URL (as
+ * `tsomp run` loads it): Node resolves a module's map and the map's sources against the module's
+ * URL, so the map is inlined and names the source relative to the original file.
+ */
+export function toJavaScriptWithInlineMap(code: string, tsMap: SourceMap | undefined, sourceFile: string, originalText: string): string {
+  const js = toJavaScript(code, tsMap, sourceFile, `${sourceFile}.map`, originalText);
+  const comment = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(js.map).toString("base64")}`;
+  return js.code.replace(/\/\/# sourceMappingURL=.*\n$/, `${comment}\n`);
 }
 
 /**

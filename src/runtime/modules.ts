@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { ModuleMeta, ModuleOptions, Region, RegionFactory } from "./abi.js";
+import { placeFactory } from "./factory-placement.js";
 
 /** What thread 0 knows about a module with parallel regions. */
 export interface ModuleRecord {
@@ -9,8 +9,8 @@ export interface ModuleRecord {
   readonly factory: RegionFactory;
   readonly meta: ModuleMeta;
   readonly options: ModuleOptions;
-  /** The worker module's source, built on first use by a worker. */
-  source?: string;
+  /** What workers evaluate for the module, built on first use by a worker. */
+  source?: WorkerSource;
 }
 
 const records = new Map<RegionFactory, ModuleRecord>();
@@ -44,13 +44,29 @@ export function adoptRegions(factory: RegionFactory, list: readonly Region[]): v
   regions.set(factory, list);
 }
 
+/** What a worker evaluates for a module (see `workerSource`). */
+export interface WorkerSource {
+  /**
+   * A `data:` ES module that imports the runtime and the module's imports (resolved here, since a
+   * data: module cannot resolve relative or bare specifiers), exports them as `imports`, and
+   * exports either the factory as `default` or, when `factory` is given, an `__omp_evaluate` for it.
+   */
+  readonly module: string;
+  /** The factory's source text with its source map, for `__omp_evaluate`. */
+  readonly factory?: string;
+}
+
 /**
- * The source of the ES module a worker evaluates for a module: the runtime and the module's
- * imports (resolved here, since a data: module cannot resolve relative or bare specifiers), and
- * the factory's own source text, placed on the same line as in the file it comes from so that
- * stack traces from workers point at the right lines.
+ * The source a worker evaluates for a module. The factory's text is placed on the line and column
+ * where it stands in the module's JavaScript and named after the module (`//# sourceURL`), so that
+ * stack traces from workers point at the right lines. Node applies a source map to a frame by its
+ * script's file name, which for a data: module is the data: URL, so a map declared there is never
+ * used, while a script run by `eval` is found by its sourceURL. So when the module has a source map
+ * and source maps are on, the data: module exports an `__omp_evaluate` that runs the factory's
+ * text, with the map inlined, by a direct `eval` (which sees the imports); otherwise it exports
+ * the factory itself, and no code is generated from strings.
  */
-export function workerSource(record: ModuleRecord, runtimeUrl: string): string {
+export function workerSource(record: ModuleRecord, runtimeUrl: string): WorkerSource {
   if (record.source !== undefined) return record.source;
   const specs = record.options.imports ?? [];
   const imports = specs.map(([specifier, name], k) => {
@@ -61,11 +77,10 @@ export function workerSource(record: ModuleRecord, runtimeUrl: string): string {
   });
   const values = specs.map(([, name], k) => importValue(`__omp_import_${k}`, name, record.meta.commonJs === true));
   const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${values.join(", ")}];`;
-  const factorySource = record.factory.toString();
-  const line = lineOf(record.meta.url, factorySource);
-  const padding = line !== undefined && line > 1 ? "\n".repeat(line - 1) : "\n";
-  const sourceUrl = line !== undefined ? `\n//# sourceURL=${record.meta.url}` : "";
-  record.source = `${header}${padding}export default (${factorySource});${sourceUrl}\n`;
+  const { expression, sourceUrl, sourceMap } = placeFactory(record.meta.url, record.factory.toString());
+  record.source = sourceMap
+    ? { module: `${header} export const __omp_evaluate = (__omp_source) => eval(__omp_source);\n`, factory: `${expression}\n${sourceUrl}\n${sourceMap}\n` }
+    : { module: `${header} export default ${expression};\n${sourceUrl}\n` };
   return record.source;
 }
 
@@ -84,16 +99,4 @@ function importValue(local: string, name: string, commonJs: boolean): string {
 function resolveSpecifier(meta: ModuleMeta, specifier: string): string {
   if (meta.resolve) return meta.resolve(specifier);
   return pathToFileURL(createRequire(meta.url).resolve(specifier)).href;
-}
-
-/** The 1-based line where `text` starts in the file at `url`, or undefined if it cannot be found there. */
-function lineOf(url: string, text: string): number | undefined {
-  if (!url.startsWith("file:")) return undefined;
-  try {
-    const file = fs.readFileSync(fileURLToPath(url), "utf8");
-    const at = file.indexOf(text);
-    return at < 0 ? undefined : file.slice(0, at).split("\n").length;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,4 +1,5 @@
 import type { FailurePlace } from "./failure.js";
+import type { WorkerSource } from "./modules.js";
 
 /** How each value travels from thread 0 to the workers when a region starts (see values-writer.ts). */
 export const TAG = {
@@ -40,7 +41,7 @@ export type ToWorker =
   | { readonly t: "buffer"; readonly id: number; readonly sab: SharedArrayBuffer }
   | { readonly t: "release"; readonly ids: readonly number[] }
   | { readonly t: "areas"; readonly values: SharedArrayBuffer; readonly results: SharedArrayBuffer; readonly slots: number }
-  | { readonly t: "module"; readonly id: number; readonly source: string }
+  | { readonly t: "module"; readonly id: number; readonly source: WorkerSource }
   | { readonly t: "values"; readonly values: readonly unknown[] };
 
 /** Messages a worker posts back after a region, when numbers in shared memory do not say enough. */

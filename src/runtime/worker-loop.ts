@@ -9,13 +9,20 @@ import { ValueDecoder } from "./decode.js";
 import { spinIterations } from "./env.js";
 import { packError } from "./error-transport.js";
 import { failurePlace } from "./failure.js";
-import { adoptRegions } from "./modules.js";
+import { adoptRegions, type WorkerSource } from "./modules.js";
 import type { RegionRecord } from "./region-record.js";
 import { availableParallelism, RUN_KINDS, state } from "./state.js";
 import { TeamThread } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
 const NO_MESSAGES: readonly unknown[] = [];
+
+/** The exports of a module's worker source (`default` or `__omp_evaluate`, see `workerSource`). */
+interface WorkerModule {
+  readonly default: RegionFactory;
+  readonly __omp_evaluate: (factory: string) => RegionFactory;
+  readonly imports: readonly unknown[];
+}
 
 /** What a worker keeps between regions. */
 interface WorkerState {
@@ -116,10 +123,11 @@ function handleMessage(ws: WorkerState, message: Exclude<ToWorker, { t: "module"
 }
 
 /** Evaluates a module's worker source and keeps its regions under the module's id. */
-async function loadModule(ws: WorkerState, id: number, source: string): Promise<void> {
-  const ns = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: RegionFactory; imports: readonly unknown[] };
-  const regions = (ns.default as (...a: unknown[]) => readonly Region[])(...ns.imports);
-  adoptRegions(ns.default, regions);
+async function loadModule(ws: WorkerState, id: number, source: WorkerSource): Promise<void> {
+  const ns = (await import(`data:text/javascript,${encodeURIComponent(source.module)}`)) as WorkerModule;
+  const factory = source.factory === undefined ? ns.default : ns.__omp_evaluate(source.factory);
+  const regions = (factory as (...a: unknown[]) => readonly Region[])(...ns.imports);
+  adoptRegions(factory, regions);
   ws.modules.set(id, regions);
 }
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { reportDiagnostics } from "../diagnostics-output.js";
 import { createProgram } from "../../src/program.js";
 import { compileInProgram, compilerOptions, localSources } from "../project.js";
-import { toJavaScript } from "../to-javascript.js";
+import { toJavaScriptWithInlineMap } from "../to-javascript.js";
 import { writeAtomic } from "../write-atomic.js";
 
 const runtimeUrl = new URL("../../src/runtime/index.js", import.meta.url).href;
@@ -30,9 +30,7 @@ export function run(entry: string, args: readonly string[], options: { project?:
   results.forEach((r, i) => {
     const source = local[i]!;
     const target = path.join(cache, `${i}-${path.basename(source).replace(/\.(m|c)?tsx?$/, ".js")}`);
-    const js = toJavaScript(r.code!, r.map, source, `${target}.map`, r.sourceFile.text);
-    writeAtomic(`${target}.map`, js.map);
-    writeAtomic(target, js.code);
+    writeAtomic(target, toJavaScriptWithInlineMap(r.code!, r.map, source, r.sourceFile.text));
     manifest[source] = target;
   });
   const manifestFile = path.join(cache, "manifest.json");
