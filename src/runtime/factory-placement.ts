@@ -15,8 +15,11 @@ export interface FactoryPlacement {
   readonly sourceMap: string | undefined;
 }
 
-/** Places the source text of the factory of the module at `url` as it stands in the module's JavaScript. */
-export function placeFactory(url: string, factorySource: string): FactoryPlacement {
+/**
+ * Places the source text of the factory of the module at `url` as it stands in the module's
+ * JavaScript; `runtimeUrl` (tsomp/runtime's file URL) is where source-map tools are loaded from.
+ */
+export function placeFactory(url: string, factorySource: string, runtimeUrl: string): FactoryPlacement {
   const text = moduleText(url);
   const at = text?.indexOf(factorySource) ?? -1;
   if (text === undefined || at < 0) return { expression: `(${factorySource})`, sourceUrl: "", sourceMap: undefined };
@@ -24,7 +27,7 @@ export function placeFactory(url: string, factorySource: string): FactoryPlaceme
   return {
     expression: `(${"\n".repeat(line)}${" ".repeat(column)}${factorySource})`,
     sourceUrl: `//# sourceURL=${url}`,
-    sourceMap: process.sourceMapsEnabled === false ? undefined : inlineSourceMap(url, text),
+    sourceMap: process.sourceMapsEnabled === false ? undefined : inlineSourceMap(url, text, runtimeUrl),
   };
 }
 

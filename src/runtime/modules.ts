@@ -77,7 +77,7 @@ export function workerSource(record: ModuleRecord, runtimeUrl: string): WorkerSo
   });
   const values = specs.map(([, name], k) => importValue(`__omp_import_${k}`, name, record.meta.commonJs === true));
   const header = `import * as __omp from ${JSON.stringify(runtimeUrl)}; ${imports.join(" ")} export const imports = [${values.join(", ")}];`;
-  const { expression, sourceUrl, sourceMap } = placeFactory(record.meta.url, record.factory.toString());
+  const { expression, sourceUrl, sourceMap } = placeFactory(record.meta.url, record.factory.toString(), runtimeUrl);
   record.source = sourceMap
     ? { module: `${header} export const __omp_evaluate = (__omp_source) => eval(__omp_source);\n`, factory: `${expression}\n${sourceUrl}\n${sourceMap}\n` }
     : { module: `${header} export default ${expression};\n${sourceUrl}\n` };

@@ -1,8 +1,10 @@
-import type remappingFunction from "@jridgewell/remapping";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** The part of `@jridgewell/remapping` used here (its CommonJS type declarations do not parse in TypeScript 6). */
+type Remapping = (map: unknown, loader: (source: string, ctx: { readonly depth: number }) => unknown) => { toString(): string };
 
 /** A source map (version 3) whose `sources` are absolute URLs. */
 interface SourceMapJson {
@@ -25,12 +27,13 @@ const MAX_DEPTH = 8;
  * (inline, or a relative or absolute URL, resolved against `url` as Node does), its sources made
  * absolute, and followed through the maps that those sources declare in turn (a .js file mapped to
  * a transformed .ts file that maps to the original), which Node itself does not do. Undefined when
- * the text declares no map that can be read.
+ * the text declares no map that can be read. `requireFrom` is a file URL of this package, from
+ * which the remapping library is loaded when it is needed.
  */
-export function inlineSourceMap(url: string, text: string): string | undefined {
+export function inlineSourceMap(url: string, text: string, requireFrom: string): string | undefined {
   const map = declaredMap(url, text);
   if (!map) return undefined;
-  const chained = chain(map);
+  const chained = chain(map, requireFrom);
   return `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(chained)).toString("base64")}`;
 }
 
@@ -38,15 +41,15 @@ export function inlineSourceMap(url: string, text: string): string | undefined {
  * `map` followed back through its sources' own maps. The remapping library is loaded only when
  * some source has a map, so that the usual case (sources that are originals) costs nothing more.
  */
-function chain(map: SourceMapJson): SourceMapJson {
+function chain(map: SourceMapJson, requireFrom: string): SourceMapJson {
   const maps = new Map<string, SourceMapJson | undefined>();
   const mapOf = (source: string): SourceMapJson | undefined => {
     if (!maps.has(source)) maps.set(source, fileMap(source));
     return maps.get(source);
   };
   if (!map.sources.some(mapOf)) return map;
-  const remapping = createRequire(import.meta.url)("@jridgewell/remapping") as typeof remappingFunction;
-  const chained = remapping(map as never, (source, ctx) => (ctx.depth <= MAX_DEPTH ? (mapOf(source) as never) : null));
+  const remapping = createRequire(requireFrom)("@jridgewell/remapping") as Remapping;
+  const chained = remapping(map, (source, ctx) => (ctx.depth <= MAX_DEPTH ? mapOf(source) : null));
   return JSON.parse(chained.toString()) as SourceMapJson;
 }
 

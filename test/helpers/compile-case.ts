@@ -11,10 +11,13 @@ export interface CompiledCase {
   readonly results: ReadonlyMap<string, CompileResult>;
 }
 
-/** Compiles a case folder's modules as one program, naming files by their base name. */
+/**
+ * Compiles a case folder's modules as one program, naming files by their base name; with the
+ * `isolated` option, `input.ts` alone, without resolving its imports (as transpileModule sees it).
+ */
 export function compileCase(dir: string, options: CompileOptions = {}): CompiledCase {
-  const files = caseModules(dir);
-  const program = createProgram(files);
+  const files = options.isolated ? caseModules(dir).slice(0, 1) : caseModules(dir);
+  const program = createProgram(files, options.isolated ? { ...DEFAULT_COMPILER_OPTIONS, noResolve: true } : DEFAULT_COMPILER_OPTIONS);
   const results = compile(program, files.map((f) => ({ sourceFile: program.getSourceFile(f)!, file: path.basename(f) })), options);
   return { program, results: new Map(results.map((r) => [r.file, r])) };
 }

@@ -74,3 +74,19 @@ function linkPackage(dir: string): void {
   fs.mkdirSync(path.dirname(link), { recursive: true });
   fs.symlinkSync(ROOT, link, "dir");
 }
+
+/**
+ * Transpiles a case's `input.ts` alone with `ts.transpileModule` and `tsomp()` (no program), to
+ * `out/input.js` like emitCase; the file is named `input.ts`, as the text path names it.
+ */
+export function transpileCase(dir: string, options: CompileOptions = {}): EmittedCase {
+  const file = path.join(dir, "input.ts");
+  const diagnostics: ts.Diagnostic[] = [];
+  const transformer = tsomp(undefined, {
+    ...(options.sharedAllocation !== undefined ? { sharedAllocation: options.sharedAllocation } : {}),
+    onDiagnostics: (d) => diagnostics.push(...d),
+  });
+  const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, rewriteRelativeImportExtensions: true };
+  const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), { fileName: "input.ts", compilerOptions, transformers: { before: [transformer] } });
+  return { outputs: new Map([[path.join(dir, "out", "input.js"), outputText]]), diagnostics };
+}

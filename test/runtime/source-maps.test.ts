@@ -5,6 +5,9 @@ import { placeFactory } from "../../src/runtime/factory-placement.js";
 import { inlineSourceMap } from "../../src/runtime/source-maps.js";
 import { tempProject } from "../helpers/temp-project.js";
 
+/** A file URL inside this package, from which the runtime loads its source-map library. */
+const HERE = import.meta.url;
+
 /** Line 1 of the generated file maps to line 2 of its source (`AACA`: columns 0, source 0, line +1, column 0). */
 const map = (sources: string[], extra: object = {}) => JSON.stringify({ version: 3, sources, names: [], mappings: "AACA", ...extra });
 const base64 = (text: string) => Buffer.from(text).toString("base64");
@@ -29,16 +32,16 @@ describe("the source map a worker gets for a module", () => {
     const absolute = pathToFileURL(path.join(dir, "maps/gen.js.map")).href;
     const inline = `data:application/json;base64,${base64(map(["src/orig.ts"]))}`;
     for (const reference of ["maps/gen.js.map", absolute, inline]) {
-      const found = decode(inlineSourceMap(url, `x;\n//# sourceMappingURL=${reference}\n`));
+      const found = decode(inlineSourceMap(url, `x;\n//# sourceMappingURL=${reference}\n`, HERE));
       expect(found.sources).toEqual([orig]);
       expect(found.sourceRoot).toBeUndefined();
     }
-    expect(inlineSourceMap(url, "x;\n")).toBeUndefined();
-    expect(inlineSourceMap(url, "x;\n//# sourceMappingURL=missing.map\n")).toBeUndefined();
+    expect(inlineSourceMap(url, "x;\n", HERE)).toBeUndefined();
+    expect(inlineSourceMap(url, "x;\n//# sourceMappingURL=missing.map\n", HERE)).toBeUndefined();
   });
 
   it("is followed through the maps its sources declare, back to the original", () => {
-    const chained = inlineSourceMap(url, `x;\n//# sourceMappingURL=data:application/json;base64,${base64(map(["src/mid.ts"]))}\n`);
+    const chained = inlineSourceMap(url, `x;\n//# sourceMappingURL=data:application/json;base64,${base64(map(["src/mid.ts"]))}\n`, HERE);
     // Line 1 of gen.js is line 2 of mid.ts, which is line 3 of orig.ts (`AAEA`: line +2).
     expect(decode(chained)).toMatchObject({ sources: [orig], mappings: "AAEA" });
   });
@@ -53,18 +56,18 @@ describe("the placement of a factory's text for a worker", () => {
     const enabled = process.sourceMapsEnabled;
     try {
       process.setSourceMapsEnabled(true);
-      const placed = placeFactory(url, factory);
+      const placed = placeFactory(url, factory, HERE);
       expect(placed.expression).toBe(`(\n\n  ${factory})`);
       expect(placed.sourceUrl).toBe(`//# sourceURL=${url}`);
       expect(decode(placed.sourceMap).sources).toEqual([pathToFileURL(path.join(dir, "m.ts")).href]);
       process.setSourceMapsEnabled(false);
-      expect(placeFactory(url, factory).sourceMap).toBeUndefined();
+      expect(placeFactory(url, factory, HERE).sourceMap).toBeUndefined();
     } finally {
       process.setSourceMapsEnabled(enabled);
     }
   });
 
   it("leaves the text unplaced and unnamed when the module's JavaScript does not hold it", () => {
-    expect(placeFactory(url, "function other() {}")).toEqual({ expression: "(function other() {})", sourceUrl: "", sourceMap: undefined });
+    expect(placeFactory(url, "function other() {}", HERE)).toEqual({ expression: "(function other() {})", sourceUrl: "", sourceMap: undefined });
   });
 });

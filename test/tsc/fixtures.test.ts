@@ -6,7 +6,7 @@ import { formatCode } from "../../src/diagnostics/messages.js";
 import { TS_CODE_OFFSET } from "../../transforms/tsc/index.js";
 import { compileCase } from "../helpers/compile-case.js";
 import { caseOptions, FIXTURES, findCases } from "../helpers/fixture-files.js";
-import { emitCase } from "../helpers/tsc-case.js";
+import { emitCase, transpileCase } from "../helpers/tsc-case.js";
 
 /** The tokens of a JavaScript text (as parsed), without comments, and without a trailing comma before a closing bracket. */
 function tokens(js: string): string[] {
@@ -38,7 +38,8 @@ function firstDifference(a: string[], b: string[]): string | undefined {
 
 /**
  * One behaviour, two printers: every fixture also goes through the tsc transformer (program.emit
- * with `before: [tsomp(program)]`). It must report the same diagnostics (as TS99nnnn, with the
+ * with `before: [tsomp(program)]`; `isolated` cases through transpileModule with `tsomp()`, as
+ * ts-jest's isolatedModules runs it). It must report the same diagnostics (as TS99nnnn, with the
  * OMP code in the text), and emit the same JavaScript, token for token, as the text printer's
  * TypeScript compiled to JavaScript.
  */
@@ -48,8 +49,8 @@ describe("tsc transformer on the fixtures", () => {
       const dir = path.join(FIXTURES, name);
       const options = caseOptions<CompileOptions>(dir);
       const text = compileCase(dir, options).results.get("input.ts")!;
-      const emitted = emitCase(dir, path.join(dir, "out"), "esm", options);
-      const own = emitted.diagnostics.filter((d) => d.file?.fileName === path.join(dir, "input.ts"));
+      const emitted = options.isolated ? transpileCase(dir, options) : emitCase(dir, path.join(dir, "out"), "esm", options);
+      const own = emitted.diagnostics.filter((d) => d.file && path.resolve(dir, d.file.fileName) === path.join(dir, "input.ts"));
       expect(own.map((d) => [d.code - TS_CODE_OFFSET, d.start, d.length, String(d.messageText)])).toEqual(
         text.diagnostics.map((d) => [d.code, d.start, d.length, `${formatCode(d.code)}: ${d.message}`]),
       );

@@ -54,7 +54,7 @@ function planProgram(program: ts.Program, files: readonly ts.SourceFile[], optio
 
 /** A program of one already-parsed file: its own declarations are typed, its imports are not resolved. */
 function isolatedProgram(sourceFile: ts.SourceFile, compilerOptions: ts.CompilerOptions): ts.Program {
-  const options: ts.CompilerOptions = { ...compilerOptions, noResolve: true, noEmit: true, skipLibCheck: true };
+  const options: ts.CompilerOptions = { ...compilerOptions, noLib: false, noResolve: true, noEmit: true, skipLibCheck: true };
   const host = createHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   const own = path.resolve(sourceFile.fileName);
