@@ -47,11 +47,18 @@ describe("the packed package", () => {
     expect(run.code).toBe(0);
   });
 
-  it("exposes the compiler API as tsomp and tsomp/source", async () => {
-    fs.writeFileSync(path.join(project, "api.mjs"), `import { transformSource } from "tsomp/source";\nimport { formatCode, Messages } from "tsomp";\nconst out = transformSource("const a = new Float64Array(8);\\n// @omp parallel for\\nfor (let i = 0; i < a.length; i++) a[i] = i;\\n", "x.ts");\nconsole.log(out.code.includes("__omp.parallelFor"), formatCode(Messages.UnknownClause.code));\n`);
+  it("exposes the compiler API as tsomp, tsomp/source and tsomp/tsc", async () => {
+    const loop = "const a = new Float64Array(8);\\n// @omp parallel for\\nfor (let i = 0; i < a.length; i++) a[i] = i;\\n";
+    fs.writeFileSync(
+      path.join(project, "api.mjs"),
+      `import ts from "typescript";\nimport { transformSource } from "tsomp/source";\nimport tsomp from "tsomp/tsc";\nimport { formatCode, Messages } from "tsomp";\n` +
+        `const out = transformSource("${loop}", "x.ts");\n` +
+        `const js = ts.transpileModule("${loop}", { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }, transformers: { before: [tsomp()] } }).outputText;\n` +
+        `console.log(out.code.includes("__omp.parallelFor"), js.includes("__omp.parallelFor"), formatCode(Messages.UnknownClause.code));\n`,
+    );
     const run = await runNode([path.join(project, "api.mjs")], {}, 60_000, project);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("true OMP1004\n");
+    expect(run.stdout).toBe("true true OMP1004\n");
   });
 
   it("ships tsomp/runtime with types that the transformed TypeScript checks against", async () => {
@@ -74,7 +81,7 @@ describe("the packed package", () => {
     const noRequireEsm = "--no-experimental-require-module";
     const entries = await runNode([noRequireEsm, path.join(cjs, "entries.js")], {}, 60_000, project);
     expect(entries.stderr).toBe("");
-    expect(entries.stdout).toBe("true true OMP1004 true\n");
+    expect(entries.stdout).toBe("true true OMP1004 true true\n");
     for (const flags of [[], [noRequireEsm]]) {
       const run = await runNode([...flags, path.join(cjs, "main.js")], { OMP_NUM_THREADS: "2" }, 60_000, os.tmpdir());
       expect(run.stderr).toBe("");

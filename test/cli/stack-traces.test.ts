@@ -4,6 +4,8 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { runNode, type NodeRun } from "../helpers/run-node.js";
 import { CLI, tempProject } from "../helpers/temp-project.js";
+import { linkPackage } from "../helpers/tsc-case.js";
+import tsomp from "../../transforms/tsc/index.js";
 
 /**
  * A program whose loop throws at its last iteration. With schedule(static) and two threads, a
@@ -38,7 +40,7 @@ function run(file: string, threads = 2): Promise<NodeRun> {
 /** Checks that a run died of the loop's error, with a cause whose printed stack names input.ts at the throw. */
 function expectMapped(run: NodeRun, dir: string): void {
   expect(run.code).not.toBe(0);
-  expect(run.stderr).toContain("OMP4004: The parallel loop at input.ts:12:3 failed at i = 999: bad value 999");
+  expect(run.stderr).toMatch(/OMP4004: The parallel loop at (\S+\/)?input\.ts:12:3 failed at i = 999: bad value 999/);
   const cause = run.stderr.indexOf("[cause]:");
   expect(cause, run.stderr).toBeGreaterThan(0);
   expect(run.stderr.slice(cause)).toContain(`at check (${path.join(dir, "input.ts")}:${THROW_LINE}:`);
@@ -64,6 +66,23 @@ describe("stack traces of exceptions thrown in parallel loops, with --enable-sou
       expectMapped(await run(path.join(dir, outDir, "input.js")), dir);
     }
     expect(fs.existsSync(path.join(dir, "js/input.js.map"))).toBe(true);
+  });
+
+  it("point at the original .ts line from a worker and from thread 0 with the tsc transformer, as ES modules and CommonJS, with a map file or an inline map", async () => {
+    const dir = tempProject("stack-tsc-transformer", { "input.ts": input });
+    linkPackage(path.dirname(dir));
+    const outputs = [
+      ["esm", ts.ModuleKind.ESNext, { sourceMap: true }],
+      ["cjs-inline", ts.ModuleKind.CommonJS, { inlineSourceMap: true }],
+    ] as const;
+    for (const [outDir, module, maps] of outputs) {
+      const options = { target: ts.ScriptTarget.ES2022, module, strict: true, types: [], rootDir: dir, outDir: path.join(dir, outDir), ...maps };
+      const program = ts.createProgram([path.join(dir, "input.ts")], options);
+      program.emit(undefined, undefined, undefined, false, { before: [tsomp(program)] });
+      fs.writeFileSync(path.join(dir, outDir, "package.json"), JSON.stringify({ type: module === ts.ModuleKind.ESNext ? "module" : "commonjs" }));
+      expectMapped(await run(path.join(dir, outDir, "input.js")), dir);
+      expectMapped(await run(path.join(dir, outDir, "input.js"), 1), dir);
+    }
   });
 
   it("point at the original .ts line from a worker under tsomp run", async () => {

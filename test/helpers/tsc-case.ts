@@ -68,7 +68,7 @@ export function buildTscCase(dir: string, name: string, module: CaseModule): str
 }
 
 /** Makes `tsomp` resolve to this repository from under `dir` (whose outputs have their own package.json, so the package's self-reference no longer applies). */
-function linkPackage(dir: string): void {
+export function linkPackage(dir: string): void {
   const link = path.join(dir, "node_modules", "tsomp");
   if (fs.existsSync(link)) return;
   fs.mkdirSync(path.dirname(link), { recursive: true });

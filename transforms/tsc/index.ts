@@ -27,6 +27,9 @@ export interface TransformerExtras {
   readonly addDiagnostic?: (diagnostic: ts.Diagnostic) => number;
 }
 
+/** The program being emitted, or a function that returns the current one (ts-loader's `getProgram`, whose program changes between builds in watch mode). */
+export type ProgramSource = ts.Program | (() => ts.Program | undefined) | undefined;
+
 /**
  * The tsc transformer: `program.emit(…, { before: [tsomp(program)] })`, or a tsconfig plugin
  * `{ "transform": "tsomp/tsc" }` under ts-patch. Each file is transformed from the same plan the
@@ -34,7 +37,7 @@ export interface TransformerExtras {
  * while the error stops the build. Without a program, or for a file the program does not hold,
  * the file is analysed on its own, without the types of its imports.
  */
-export default function tsomp(program?: ts.Program, options: TsompTransformerOptions = {}, extras: TransformerExtras = {}): ts.TransformerFactory<ts.SourceFile> {
+export default function tsomp(source?: ProgramSource, options: TsompTransformerOptions = {}, extras: TransformerExtras = {}): ts.TransformerFactory<ts.SourceFile> {
   const compile: CompileOptions = {
     ...(options.runtime !== undefined ? { runtimeSpecifier: options.runtime } : {}),
     ...(options.sharedAllocation !== undefined ? { sharedAllocation: options.sharedAllocation } : {}),
@@ -42,6 +45,7 @@ export default function tsomp(program?: ts.Program, options: TsompTransformerOpt
   return (context) => (sourceFile) => {
     if (sourceFile.isDeclarationFile) return sourceFile;
     const compilerOptions = context.getCompilerOptions();
+    const program = typeof source === "function" ? source() : source;
     const plans = plansFor(program, sourceFile, compilerOptions, compile);
     report(plans, options, extras);
     const planned = plans.planned.get(sourceFile);
@@ -74,7 +78,7 @@ export const name = "tsomp";
 /** ts-jest's cache key for this transformer: the package version (a test keeps it equal to package.json's). */
 export const version = "0.1.0";
 
-/** ts-jest's entry: its compiler instance holds the language service's program, or none with `isolatedModules`. */
-export function factory(compiler: { readonly program?: ts.Program }, options: TsompTransformerOptions = {}): ts.TransformerFactory<ts.SourceFile> {
-  return tsomp(compiler.program, options);
+/** ts-jest's entry: its compiler instance holds the language service's current program, or none with `isolatedModules`. */
+export function factory(compiler: { readonly program?: ts.Program | undefined }, options: TsompTransformerOptions = {}): ts.TransformerFactory<ts.SourceFile> {
+  return tsomp(() => compiler.program, options);
 }
