@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixture-files.js";
 import { runNode } from "../helpers/run-node.js";
 import { tempProject } from "../helpers/temp-project.js";
+import { linkPackage } from "../helpers/tsc-case.js";
 
 /** The code block that follows `<!-- snippet: name -->` in the README. */
 function snippet(name: string): string {
@@ -31,9 +32,11 @@ console.log("sum", sum);
 `;
 const EXPECTED = "sum 1498500\n";
 
-/** A project with the README's tsconfig.json, and a kernel and a main module in src/. */
+/** A project with tsomp installed (linked), the README's tsconfig.json, and a kernel and a main module in src/. */
 function project(name: string): string {
-  return tempProject(name, { "package.json": `{ "type": "module" }\n`, "tsconfig.json": snippet("tsconfig.json"), "src/kernel.ts": kernel, "src/main.ts": main });
+  const dir = tempProject(name, { "package.json": `{ "type": "module" }\n`, "tsconfig.json": snippet("tsconfig.json"), "src/kernel.ts": kernel, "src/main.ts": main });
+  linkPackage(dir);
+  return dir;
 }
 
 /** The compiler options of a project's tsconfig.json. */
@@ -85,11 +88,9 @@ function writeFile(file: string, text: string): void {
   fs.writeFileSync(file, text);
 }
 
-/** CommonJS output of a project: a folder marked as CommonJS, with tsomp resolvable from it. */
+/** CommonJS output of a project, in a folder marked as CommonJS. */
 function commonJsOptions(dir: string, outDir: string): ts.CompilerOptions {
   writeFile(path.join(dir, outDir, "package.json"), `{ "type": "commonjs" }\n`);
-  fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
-  if (!fs.existsSync(path.join(dir, "node_modules", "tsomp"))) fs.symlinkSync(ROOT, path.join(dir, "node_modules", "tsomp"), "dir");
   return { ...projectOptions(dir), module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Bundler, outDir: path.join(dir, outDir) };
 }
 
