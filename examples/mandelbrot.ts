@@ -1,31 +1,8 @@
 // Mandelbrot set: rows near the set take far longer than rows outside it, so the iterations are
-// imbalanced and `schedule(dynamic, 4)` hands rows out as threads become free.
+// imbalanced and `schedule(dynamic, 4)` (see kernels/mandelbrot.ts) hands rows out as threads
+// become free.
+import { imageChecksum, mandelbrot } from "./kernels/mandelbrot.js";
 import { report } from "./timing.js";
-
-/** Iterations before z = z² + c escapes the radius-2 disc, up to maxIter. */
-function escapeTime(cx: number, cy: number, maxIter: number): number {
-  let x = 0;
-  let y = 0;
-  let k = 0;
-  while (k < maxIter && x * x + y * y <= 4) {
-    const t = x * x - y * y + cx;
-    y = 2 * x * y + cy;
-    x = t;
-    k++;
-  }
-  return k;
-}
-
-/** Fills `out` (height rows of width pixels) with escape times over [-2.5, 1] × [-1, 1]. */
-export function mandelbrot(out: Int32Array, width: number, height: number, maxIter: number): void {
-  // @omp parallel for schedule(dynamic, 4)
-  for (let y = 0; y < height; y++) {
-    const cy = (y / height) * 2 - 1;
-    for (let x = 0; x < width; x++) {
-      out[y * width + x] = escapeTime((x / width) * 3.5 - 2.5, cy, maxIter);
-    }
-  }
-}
 
 function main(): void {
   const width = 1200;
@@ -33,9 +10,7 @@ function main(): void {
   const image = new Int32Array(width * height);
   report("mandelbrot", () => {
     mandelbrot(image, width, height, 400);
-    let sum = 0;
-    for (let i = 0; i < image.length; i++) sum += image[i]!;
-    return sum;
+    return imageChecksum(image);
   });
 }
 

@@ -1,40 +1,14 @@
-// Dense matrix multiply C = A × B (row-major n × n). Each row of C is independent, and the inner
-// loops run in i-k-j order so that B and C are read along their rows.
+// Dense matrix multiply C = A × B (row-major n × n; see kernels/matmul.ts). Each row of C is
+// independent, so the rows are split between the threads.
+import { matmul, matmulInputs, matrixChecksum } from "./kernels/matmul.js";
 import { report } from "./timing.js";
-
-/** C = A × B for n × n row-major matrices. */
-export function matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number): void {
-  // @omp parallel for schedule(static)
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) c[row + j] = 0;
-    for (let k = 0; k < n; k++) {
-      const aik = a[row + k]!;
-      const bk = k * n;
-      for (let j = 0; j < n; j++) c[row + j]! += aik * b[bk + j]!;
-    }
-  }
-}
-
-/** A sample of C's entries, to compare runs. */
-function checksum(c: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < c.length; i += 7) sum += c[i]!;
-  return sum;
-}
 
 function main(): void {
   const n = 512;
-  const a = new Float64Array(n * n);
-  const b = new Float64Array(n * n);
-  const c = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) {
-    a[i] = (i % 17) - 8;
-    b[i] = (i % 13) - 6;
-  }
+  const { a, b, c } = matmulInputs(n);
   report("matmul", () => {
     matmul(a, b, c, n);
-    return checksum(c);
+    return matrixChecksum(c);
   });
 }
 

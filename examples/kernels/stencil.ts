@@ -1,5 +1,4 @@
-// The Jacobi sweep used by examples/jacobi.ts, in a module of its own: the arrays it works on are
-// allocated in the caller's module, and tsomp allocates them on shared memory there.
+// The Jacobi sweep used by examples/jacobi.ts (and the benchmarks in bench/kernels), in a module of its own.
 
 /** One Jacobi sweep of the 5-point Laplace stencil: next = average of the four neighbours in current. */
 export function sweep(current: Float64Array, next: Float64Array, n: number): void {
@@ -20,4 +19,26 @@ export function change(a: Float64Array, b: Float64Array): number {
     worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
   }
   return worst;
+}
+
+/**
+ * Relaxes an n × n plate whose top edge is held at 100 for `steps` sweeps (two grids, swapped after
+ * each sweep), checking the change every 50 steps; returns a checksum of the final grid and change.
+ */
+export function relax(n: number, steps: number): number {
+  let a = new Float64Array(n * n);
+  let b = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    a[j] = 100;
+    b[j] = 100;
+  }
+  let delta = 0;
+  for (let step = 0; step < steps; step++) {
+    sweep(a, b, n);
+    if (step % 50 === 49) delta = change(a, b);
+    [a, b] = [b, a];
+  }
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]!;
+  return Math.round(sum * 1e6) / 1e6 + Math.round(delta * 1e9) / 1e9;
 }

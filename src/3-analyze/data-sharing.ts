@@ -198,7 +198,7 @@ function firstUseAfter(loop: ts.Node, symbol: ts.Symbol, ctx: SharingContext): t
   let found: ts.Identifier | undefined;
   const visit = (n: ts.Node): void => {
     if (found || n.end <= loop.end) return;
-    if (ts.isIdentifier(n) && n.pos >= loop.end && ctx.checker.getSymbolAtLocation(n) === symbol) {
+    if (ts.isIdentifier(n) && n.pos >= loop.end && n.text === symbol.name && ctx.checker.getSymbolAtLocation(n) === symbol) {
       found = n;
       return;
     }

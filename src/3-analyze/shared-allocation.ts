@@ -28,9 +28,11 @@ const FRESH_RESULT = new Set(["map", "filter", "slice", "toSorted", "toReversed"
 /** Static methods of the typed-array constructors that return a new array (`Float64Array.from(xs)`). */
 const FRESH_STATIC = new Set(["from", "of"]);
 
-/** Where values come from: what is assigned to each symbol, and who calls each function. */
+/** Where values come from: what is assigned to each symbol, which properties destructured names come from, and who calls each function. */
 interface FlowIndex {
   readonly assigned: Map<ts.Symbol, ts.Expression[]>;
+  /** For a name bound by destructuring (`const { a } = f()`), the properties it takes its value from. */
+  readonly destructured: Map<ts.Symbol, ts.Symbol[]>;
   readonly calls: Map<ts.Node, ts.CallLikeExpression[]>;
 }
 
@@ -38,7 +40,7 @@ interface FlowIndex {
  * Finds the `new TypedArray(length)` expressions, in the files being compiled, whose arrays can
  * reach a parallel loop: followed backwards from every typed array a loop captures, through
  * variables, assignments, function parameters (at every call site), return values, properties
- * and methods such as `fill` and `subarray` that return the array or a view of it (SPEC §6,
+ * (also when destructured), and methods such as `fill` and `subarray` that return the array or a view of it (SPEC §6,
  * shared allocation). Those are allocated on shared memory, so
  * the loops share them without a copy; allocations that never reach a loop are left alone.
  */
@@ -68,7 +70,7 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
       const allocation = typedArrayAllocation(e, checker);
       if (allocation) record(e, allocation);
     } else if (ts.isIdentifier(e)) {
-      enqueue(checker.getSymbolAtLocation(e));
+      enqueue(ts.isShorthandPropertyAssignment(e.parent) ? checker.getShorthandAssignmentValueSymbol(e.parent) : checker.getSymbolAtLocation(e));
     } else if (ts.isConditionalExpression(e)) {
       mark(e.whenTrue);
       mark(e.whenFalse);
@@ -102,6 +104,7 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
   while (queue.length > 0) {
     const symbol = queue.shift()!;
     (index.assigned.get(symbol) ?? []).forEach(mark);
+    (index.destructured.get(symbol) ?? []).forEach(enqueue);
     for (const d of symbol.declarations ?? []) {
       if (!ts.isParameter(d) || !ts.isFunctionLike(d.parent)) continue;
       const position = d.parent.parameters.indexOf(d);
@@ -112,6 +115,15 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
     }
   }
   return new Map([...found].map(([sf, map]) => [sf, [...map.values()].sort((a, b) => a.node.pos - b.node.pos)]));
+}
+
+/**
+ * The symbol a property was declared with: an inferred return type's properties are copies (the
+ * object literal's type widened), and what is assigned is indexed under the original.
+ */
+function declaredSymbol(property: ts.Symbol, checker: ts.TypeChecker): ts.Symbol {
+  const declaration = property.valueDeclaration;
+  return (declaration && nameSymbol(declaration, checker)) ?? property;
 }
 
 function nameSymbol(declaration: ts.Node, checker: ts.TypeChecker): ts.Symbol | undefined {
@@ -171,9 +183,10 @@ function returnedExpressions(declaration: ts.Node): ts.Expression[] {
   return out;
 }
 
-/** One walk over the compiled files: every assignment by target symbol, every call by callee declaration. */
+/** One walk over the compiled files: every assignment by target symbol, every destructured name by property, every call by callee declaration. */
 function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): FlowIndex {
   const assigned = new Map<ts.Symbol, ts.Expression[]>();
+  const destructured = new Map<ts.Symbol, ts.Symbol[]>();
   const calls = new Map<ts.Node, ts.CallLikeExpression[]>();
   const add = (symbol: ts.Symbol | undefined, e: ts.Expression) => {
     if (!symbol) return;
@@ -194,6 +207,12 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
       const contextual = checker.getContextualType(node.parent);
       const name = node.name.getText();
       if (contextual) for (const t of contextual.isUnion() ? contextual.types : [contextual]) add(t.getProperty(name), value);
+    } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && ts.isIdentifier(node.name)) {
+      const symbol = checker.getSymbolAtLocation(node.name);
+      const key = node.propertyName ?? node.name;
+      const source = checker.getTypeAtLocation(node.parent);
+      const properties = ts.isIdentifier(key) || ts.isStringLiteral(key) ? (source.isUnion() ? source.types : [source]).flatMap((t) => t.getProperty(key.text) ?? []).map((p) => declaredSymbol(p, checker)) : [];
+      if (symbol && properties.length > 0) destructured.set(symbol, properties);
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const declaration = checker.getResolvedSignature(node)?.declaration;
       const list = declaration && calls.get(declaration);
@@ -203,5 +222,5 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
     ts.forEachChild(node, visit);
   };
   for (const f of files) visit(f.sourceFile);
-  return { assigned, calls };
+  return { assigned, destructured, calls };
 }

@@ -53,7 +53,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
     else bundle.addSource({ filename: file, content: piece });
   }
   // Every source of the bundle has content, so the map's sourcesContent holds no null.
-  return { code: bundle.toString(), map: bundle.generateMap({ hires: true, includeContent: true, file }) as SourceMap };
+  return { code: bundle.toString(), map: bundle.generateMap({ hires: "boundary", includeContent: true, file }) as SourceMap };
 }
 
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */

@@ -19,7 +19,7 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
     switch (typeof v) {
       case "number":
         put(tags, k, TAG.number);
-        if (!Object.is(data[at], v)) data[at] = v;
+        if (!sameNumber(data[at]!, v)) data[at] = v;
         continue;
       case "boolean":
         put(tags, k, TAG.boolean);
@@ -51,6 +51,11 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
     put(data, at, messages.length);
     messages.push(v);
   }
+}
+
+/** Object.is for two numbers, without boxing the float64 read from shared memory to call it. */
+function sameNumber(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 }
 
 /**

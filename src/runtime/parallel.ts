@@ -177,12 +177,15 @@ function join(pool: Pool, workers: number, entered: number, doneBefore: number, 
   const spin = pool.joinSpin(workers + 1);
   for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= entered) return undefined;
   Atomics.store(i32, MAIN_PARKED, 1);
-  const stuck: number[] = [];
+  let stuck: number[] | undefined;
   for (;;) {
     const done = Atomics.load(i32, DONE);
     if (((done - doneBefore) | 0) >= entered) break;
-    if (Atomics.wait(i32, DONE, done, 100) === "timed-out") stuck.push(...pool.stuck(workers));
-    if (pool.deaths() === deaths && stuck.length === 0) continue;
+    if (Atomics.wait(i32, DONE, done, 100) === "timed-out") {
+      const late = pool.stuck(workers);
+      if (late.length > 0) (stuck ??= []).push(...late);
+    }
+    if (pool.deaths() === deaths && !stuck) continue;
     Atomics.store(i32, CANCEL, 1);
     const dead: number[] = [];
     let finished = 0;
@@ -194,7 +197,7 @@ function join(pool: Pool, workers: number, entered: number, doneBefore: number, 
     }
     if (dead.length + finished === workers) {
       Atomics.store(i32, MAIN_PARKED, 0);
-      return { dead: dead.filter((w) => !stuck.includes(w)), stuck };
+      return { dead: dead.filter((w) => !stuck?.includes(w)), stuck: stuck ?? [] };
     }
   }
   Atomics.store(i32, MAIN_PARKED, 0);
