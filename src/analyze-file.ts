@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "./typescript.cjs";
 import { createDiagnostic } from "./diagnostics/diagnostic.js";
 import { scanDirectives } from "./1-scan/scan-directives.js";
 import { parseDirectives } from "./2-parse/parse-directives.js";

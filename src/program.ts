@@ -1,5 +1,5 @@
 import path from "node:path";
-import ts from "typescript";
+import ts from "./typescript.cjs";
 
 /** Compiler options for files compiled without a tsconfig.json: modern ESM TypeScript, as Node 20 runs it. */
 export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import ts from "../src/typescript.cjs";
 import { compile, type CompileOptions, type CompileResult } from "../src/compile.js";
 import { createProgram, DEFAULT_COMPILER_OPTIONS, ownSourceFiles } from "../src/program.js";
 

@@ -1,7 +1,7 @@
 import remapping from "@jridgewell/remapping";
 import type { SourceMap } from "magic-string";
 import path from "node:path";
-import ts from "typescript";
+import ts from "../src/typescript.cjs";
 
 /** JavaScript made from a transformed TypeScript file, with a map straight back to the original source. */
 export interface JavaScriptOutput {

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DirectiveComment } from "./directive-comment.js";
 

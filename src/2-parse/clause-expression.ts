@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { ClauseExpression } from "./ast.js";
 import type { Word } from "./cursor.js";
 

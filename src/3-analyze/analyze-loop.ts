@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { displayType } from "./display-type.js";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";

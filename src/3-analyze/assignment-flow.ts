@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { assignmentTarget } from "./references.js";
 
 /** What one variable's assignments look like across one iteration of a loop body. */

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { Clause, ReductionOperator, VariableReference } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { declarationOf, resolveName, scopeOf, variableKind, type BindingScope } from "./scope.js";

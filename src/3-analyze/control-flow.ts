@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
 import { spanOf, type ShapeContext } from "./loop-shape.js";
 import type { LoopShape } from "./types.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /**
  * A type as messages and printed parameters show it: TypeScript's own text, without the

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
 import { spanOf } from "./loop-shape.js";
 import { collectReferences, type Reference } from "./references.js";

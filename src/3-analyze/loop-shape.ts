@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { createDiagnostic, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
 import type { LoopLevel, LoopShape, Relation, Step } from "./types.js";
 

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /**
  * True when an iteration of `body` may throw: it calls something (other than `Math.*` on numbers),

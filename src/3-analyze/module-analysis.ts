@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { spanOf } from "./loop-shape.js";
 import type { TypePrinter } from "./print-type.js";

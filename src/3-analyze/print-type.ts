@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { displayType } from "./display-type.js";
 
 const KEYWORDS = new Set([

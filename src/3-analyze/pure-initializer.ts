@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { declarationOf, scopeOf, variableKind } from "./scope.js";
 
 /** Globals whose values are the same in every thread, so constants built from them can be recomputed. */

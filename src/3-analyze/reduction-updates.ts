@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { ReductionOperator } from "../2-parse/ast.js";
 import { skipParens } from "./loop-shape.js";
 

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import { isPropertyName, skipParens } from "./loop-shape.js";
 
 /** How a reference touches its variable. */

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** Where a referenced binding lives, relative to a parallel loop. */
 export type BindingScope =

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { FileAnalysis } from "../analyze-file.js";
 import { scopeOf } from "./scope.js";
 import { skipParens } from "./loop-shape.js";

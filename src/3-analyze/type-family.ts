@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** How a value of some type can reach other threads. */
 export type TypeFamily =

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
 import type { CallValue, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";

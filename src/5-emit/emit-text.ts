@@ -1,5 +1,5 @@
 import MagicString, { Bundle, type SourceMap } from "magic-string";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";

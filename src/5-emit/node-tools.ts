@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** A plain value (objects, arrays, strings, numbers, bigints, booleans) as a literal expression. */
 export function literalNode(f: ts.NodeFactory, value: unknown): ts.Expression {

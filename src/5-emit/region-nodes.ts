@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { LoopLevel } from "../3-analyze/types.js";
 import type { RegionPlan } from "../4-plan/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";

@@ -1,5 +1,5 @@
 import type MagicString from "magic-string";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 import type { LoopLevel } from "../3-analyze/types.js";
 import type { RegionPlan } from "../4-plan/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";

@@ -1,5 +1,5 @@
 import type MagicString from "magic-string";
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** The white space at the start of the line that holds `pos`. */
 export function lineIndent(text: string, pos: number): string {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import ts from "../../src/typescript.cjs";
 import { summarize } from "../../src/diagnostics/render.js";
 import { collectSources, compilerOptions } from "../project.js";
 import { reportError } from "../report-error.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../../src/typescript.cjs";
 import type { CompileOptions } from "../../src/compile.js";
 import { emitNodes } from "../../src/5-emit/emit-nodes.js";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";

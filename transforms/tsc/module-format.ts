@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../../src/typescript.cjs";
 import type { ModuleFormat } from "../../src/5-emit/emit-nodes.js";
 
 /**

@@ -1,5 +1,5 @@
 import path from "node:path";
-import ts from "typescript";
+import ts from "../../src/typescript.cjs";
 import { planFiles, type CompileOptions, type PlannedFile } from "../../src/compile.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { createHost, ownSourceFiles } from "../../src/program.js";

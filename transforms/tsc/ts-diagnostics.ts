@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../../src/typescript.cjs";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { formatCode } from "../../src/diagnostics/messages.js";
 
