@@ -78,17 +78,20 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const replied = Atomics.load(pool.ctl.i32, REPLIES) !== repliesBefore;
   const error = gather(pool, record, frame, thread, workers, closable, replied, failure);
   copyBack(record);
-  if (gone) throwGone(record, gone);
+  if (gone) throwGone(pool, record, gone);
   if (error) {
     adoptClass(error.cause, module.options.classes?.() ?? []);
     throw error;
   }
 }
 
-/** Throws for workers that died or never started during a region. */
-function throwGone(record: RegionRecord, { dead, stuck }: { dead: number[]; stuck: number[] }): never {
+/** Throws for workers that died or never started during a region, with what the first dead one said was wrong, when it said. */
+function throwGone(pool: Pool, record: RegionRecord, { dead, stuck }: { dead: number[]; stuck: number[] }): never {
   if (stuck.length > 0) throw ompError("WorkerFailedToStart", { detail: `worker thread${stuck.length > 1 ? "s" : ""} ${stuck.join(", ")} did not start within the boot timeout (TSOMP_BOOT_TIMEOUT); the pool starts new ones for the next region` });
-  throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited` });
+  const said = dead.map((w) => pool.lastWords(w)).find((e) => e !== undefined);
+  const cause = said === undefined ? undefined : unpackError(said);
+  const reason = cause === undefined ? "" : `: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
+  throw ompError("WorkerDied", { at: record.info.at, detail: `worker thread${dead.length > 1 ? "s" : ""} ${dead.join(", ")} exited${reason}` }, cause);
 }
 
 /**
@@ -216,7 +219,7 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
       const message = receiveMessageOnPort(pool.handle(w).port)?.message as FromWorker | undefined;
       if (!message) continue;
       if (message.t === "outputs") (replies === NO_REPLIES ? (replies = []) : replies)[w] = message.values as unknown[];
-      else if (!failure || message.position < failure.place.position) failure = { place: message, error: unpackError(message.error) };
+      else if (message.t === "error" && (!failure || message.position < failure.place.position)) failure = { place: message, error: unpackError(message.error) };
     }
   }
   for (let s = 0; s < record.outputs.length; s++) {

@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { allocateAreas, areaViews, type AreaViews, type Areas, valueCapacity } from "./areas.js";
 import { BufferRegistry } from "./buffer-registry.js";
 import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
@@ -6,7 +6,7 @@ import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
 import runtimeFiles from "./runtime-files.cjs";
 import { availableParallelism } from "./state.js";
-import type { ToWorker } from "./value-tags.js";
+import type { FromWorker, ToWorker } from "./value-tags.js";
 
 /** Thread 0's handle on one worker. */
 export interface WorkerHandle {
@@ -98,6 +98,16 @@ export class Pool {
       out.push(w);
     }
     return out;
+  }
+
+  /** The error a dead worker posted before it exited (packed), if it posted one. */
+  lastWords(w: number): unknown {
+    const port = this.handles[w]!.port;
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const message = m.message as FromWorker;
+      if (message.t === "fatal") return message.error;
+    }
+    return undefined;
   }
 
   /** How many workers have died so far. */

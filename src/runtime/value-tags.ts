@@ -47,4 +47,6 @@ export type ToWorker =
 /** Messages a worker posts back after a region, when numbers in shared memory do not say enough. */
 export type FromWorker =
   | { readonly t: "outputs"; readonly values: readonly unknown[] }
-  | ({ readonly t: "error"; readonly error: unknown } & FailurePlace);
+  | ({ readonly t: "error"; readonly error: unknown } & FailurePlace)
+  /** A worker's last words: what made it exit (a module it could not load, say). */
+  | { readonly t: "fatal"; readonly error: unknown };

@@ -75,6 +75,26 @@ main();
     expect(run.code).toBe(0);
   });
 
+  it("a worker that cannot load the loop's module says why in OMP4005, with the worker's error as cause", async () => {
+    const helper = `import { isMainThread } from "node:worker_threads";
+if (!isMainThread) throw new TypeError("this module cannot load in a worker");
+export const twice = (x: number): number => 2 * x;
+`;
+    const source = `import { twice } from "./helper.js";
+export function main(): void {
+  const a = new Int32Array(64);
+  try {
+    // @omp parallel for
+    for (let i = 0; i < a.length; i++) a[i] = twice(i);
+    console.log("ran");
+  } catch (e) { console.log((e as Error).message, "|", ((e as Error).cause as Error).message); }
+}
+main();
+`;
+    const run = await runProgram("unloadable", { "main.ts": source, "helper.ts": helper }, { OMP_NUM_THREADS: "2" });
+    expect(run.stdout).toBe("OMP4005: A worker thread died while running the parallel loop at main.ts:6:5 (worker thread 1 exited: TypeError: this module cannot load in a worker). | this module cannot load in a worker\n");
+  });
+
   it("a worker that never starts makes the loop throw OMP4009 after the boot timeout", async () => {
     const source = `export function main(): void {
   const a = new Int32Array(64);
