@@ -31,6 +31,14 @@ for (let i = 0; i < a.length; i++) sum += a[i]!;
 console.log("sum", sum);
 `;
 const EXPECTED = "sum 1498500\n";
+/** A loop whose only diagnostic is a warning (OMP1014, a '-' reduction), which must not fail a tspc build. */
+const warningOnly = `export function minus(a: Float64Array): number {
+  let s = 0;
+  // @omp parallel for reduction(-:s)
+  for (let i = 0; i < a.length; i++) s -= a[i]!;
+  return s;
+}
+`;
 
 /** A project with tsomp installed (linked), the README's tsconfig.json, and a kernel and a main module in src/. */
 function project(name: string): string {
@@ -120,6 +128,10 @@ describe("README snippets for tsomp/tsc", () => {
     fs.writeFileSync(path.join(dir, "src/kernel.ts"), kernel.replace("schedule(dynamic, 16)", "schedule(dynamic, 16) privte(x)"));
     const failed = await runNode([tspc, "-p", dir], {}, 60_000, dir);
     expect(failed.code).not.toBe(0);
+    fs.writeFileSync(path.join(dir, "src/kernel.ts"), `${kernel}${warningOnly}`);
+    const warned = await runNode([tspc, "-p", dir], {}, 60_000, dir);
+    expect(warned.code, warned.stdout).toBe(0);
+    expect(warned.stderr).toContain("src/kernel.ts(7,34): warning OMP1014:");
     expect(failed.stdout).toContain("src/kernel.ts(2,46): error TS991004: OMP1004: Unknown clause 'privte' on 'parallel for'. Did you mean 'private'?");
   });
 

@@ -1,7 +1,7 @@
 import ts from "../../src/typescript.cjs";
 import type { CompileOptions } from "../../src/compile.js";
 import { emitNodes } from "../../src/5-emit/emit-nodes.js";
-import { hasErrors } from "../../src/diagnostics/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { renderDiagnostics, summarize } from "../../src/diagnostics/render.js";
 import { moduleFormat } from "./module-format.js";
 import { plansFor, type ProgramPlans } from "./program-plans.js";
@@ -56,20 +56,25 @@ export default function tsomp(source?: ProgramSource, options: TsompTransformerO
   };
 }
 
-/** Passes a program's diagnostics on, once: to ts-patch, to the callback, or by throwing on errors. */
+/**
+ * Passes a program's diagnostics on: to the callback, once; under ts-patch, its errors through
+ * `addDiagnostic` and its warnings and notes to stderr, once (tsc fails a build on any diagnostic
+ * it is given, and a warning must not fail it); otherwise warnings to stderr, once, and errors by
+ * throwing, at every emit (a second emit with the same transformer must not write the files).
+ */
 function report(plans: ProgramPlans, options: TsompTransformerOptions, extras: TransformerExtras): void {
-  if (plans.reported) return;
-  plans.reported = true;
   const diagnostics = plans.diagnostics;
   if (diagnostics.length === 0) return;
-  const converted = diagnostics.map((d) => toTsDiagnostic(d, plans.byName));
-  if (extras.addDiagnostic) converted.forEach((d) => extras.addDiagnostic!(d));
-  else if (options.onDiagnostics) options.onDiagnostics(converted);
-  else {
-    const text = `${renderDiagnostics(diagnostics, { getText: (file) => plans.byName.get(file)?.text })}\n${summarize(diagnostics)}\n`;
-    if (hasErrors(diagnostics)) throw new Error(`tsomp found errors; nothing was emitted.\n\n${text}`);
-    process.stderr.write(text);
+  const errors = hasErrors(diagnostics);
+  const render = (list: readonly Diagnostic[]) => `${renderDiagnostics(list, { getText: (file) => plans.byName.get(file)?.text })}\n${summarize(list)}\n`;
+  if (!plans.reported) {
+    plans.reported = true;
+    if (options.onDiagnostics) return options.onDiagnostics(diagnostics.map((d) => toTsDiagnostic(d, plans.byName)));
+    const advice = extras.addDiagnostic || !errors ? diagnostics.filter((d) => d.category !== "error") : [];
+    if (advice.length > 0) process.stderr.write(render(advice));
+    if (extras.addDiagnostic) for (const d of diagnostics) if (d.category === "error") extras.addDiagnostic(toTsDiagnostic(d, plans.byName));
   }
+  if (errors && !options.onDiagnostics && !extras.addDiagnostic) throw new Error(`tsomp found errors; nothing was emitted.\n\n${render(diagnostics)}`);
 }
 
 /** ts-jest's name for this transformer (`astTransformers: { before: ["tsomp/tsc"] }`). */
