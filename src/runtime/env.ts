@@ -29,11 +29,21 @@ export function parseSchedule(value: string | undefined): RuntimeSchedule | unde
   return undefined;
 }
 
-/** The wait policy: how long idle threads spin before they park (OMP_WAIT_POLICY). */
-export function spinIterations(policy: string | undefined, oversubscribed: boolean): number {
-  const p = policy?.trim().toLowerCase();
-  if (p === "passive") return 0;
-  if (p === "active") return oversubscribed ? 20_000 : 50_000_000;
-  if (p !== undefined && p !== "") ompWarning("BadEnvironment", { name: "OMP_WAIT_POLICY", value: policy!, expected: "active or passive" });
+/** OMP_WAIT_POLICY: `active` (spin long), `passive` (park at once), or undefined (tsomp's default). */
+export type WaitPolicy = "active" | "passive" | undefined;
+
+/** Parses OMP_WAIT_POLICY, case-insensitively; warns and returns undefined if invalid. */
+export function parseWaitPolicy(value: string | undefined): WaitPolicy {
+  const p = value?.trim().toLowerCase();
+  if (p === undefined || p === "") return undefined;
+  if (p === "active" || p === "passive") return p;
+  ompWarning("BadEnvironment", { name: "OMP_WAIT_POLICY", value: value!, expected: "active or passive" });
+  return undefined;
+}
+
+/** How many times an idle thread checks for work before it parks, under `policy`, alone on its core or not (`oversubscribed`). */
+export function spinIterations(policy: WaitPolicy, oversubscribed: boolean): number {
+  if (policy === "passive") return 0;
+  if (policy === "active") return oversubscribed ? 20_000 : 50_000_000;
   return oversubscribed ? 2_000 : 200_000;
 }

@@ -5,7 +5,7 @@ import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE,
 import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
 import runtimeFiles from "./runtime-files.cjs";
-import { availableParallelism } from "./state.js";
+import { availableParallelism, state } from "./state.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
 /** Thread 0's handle on one worker. */
@@ -45,8 +45,8 @@ export class Pool {
   private readonly handles: (WorkerHandle | undefined)[] = [];
 
   private readonly cores = availableParallelism();
-  private readonly spin = spinIterations(process.env.OMP_WAIT_POLICY, false);
-  private readonly crowdedSpin = spinIterations(process.env.OMP_WAIT_POLICY, true);
+  private readonly spin = spinIterations(state.waitPolicy, false);
+  private readonly crowdedSpin = spinIterations(state.waitPolicy, true);
 
   /** How long thread 0 spins at a join before it parks, for a team of `size` (OMP_WAIT_POLICY, read once). */
   joinSpin(size: number): number {
@@ -152,7 +152,7 @@ export class Pool {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(runtimeFiles.workerUrl, {
       workerData: {
-        control: this.ctl.sab, w, port: port2, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, door: this.generation * 2,
+        control: this.ctl.sab, w, port: port2, waitPolicy: state.waitPolicy, values: this.areas.values, results: this.areas.results, slots: this.areas.slots, door: this.generation * 2,
         exit: { stateIndex: base + STATE, deathsIndex: DEATHS, doneIndex: DONE, dead: DEAD },
       },
       transferList: [port2],

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { isMainThread } from "node:worker_threads";
-import { parseNumThreads, parseSchedule, type RuntimeSchedule } from "./env.js";
+import { parseNumThreads, parseSchedule, parseWaitPolicy, type RuntimeSchedule, type WaitPolicy } from "./env.js";
 
 /**
  * The OpenMP internal control variables and this thread's place in the current team. Each thread
@@ -17,6 +17,8 @@ export const state = {
   maxThreads: (isMainThread ? parseNumThreads(process.env.OMP_NUM_THREADS) : 1) ?? availableParallelism(),
   /** run-sched-var: what schedule(runtime) means (OMP_SCHEDULE, or dynamic,1). */
   runSchedule: (isMainThread ? parseSchedule(process.env.OMP_SCHEDULE) : undefined) ?? ({ kind: "dynamic", chunk: 1 } as RuntimeSchedule),
+  /** wait-policy-var (OMP_WAIT_POLICY), read once by the main thread, which warns when it is invalid; workers receive it. */
+  waitPolicy: (isMainThread ? parseWaitPolicy(process.env.OMP_WAIT_POLICY) : undefined) as WaitPolicy,
 };
 
 /** run-sched-var kinds by number, as the region descriptor passes them to workers. */

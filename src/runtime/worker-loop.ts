@@ -6,7 +6,7 @@ import {
   F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLIES, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
-import { spinIterations } from "./env.js";
+import { spinIterations, type WaitPolicy } from "./env.js";
 import { packError } from "./error-transport.js";
 import { failurePlace } from "./failure.js";
 import { adoptRegions, type WorkerSource } from "./modules.js";
@@ -56,7 +56,8 @@ export async function runWorker(): Promise<void> {
   };
   state.activeLevel = 1;
   Atomics.store(ctl.i32, base + STATE, READY);
-  const spins = { alone: spinIterations(process.env.OMP_WAIT_POLICY, false), crowded: spinIterations(process.env.OMP_WAIT_POLICY, true) };
+  const policy = workerData.waitPolicy as WaitPolicy;
+  const spins = { alone: spinIterations(policy, false), crowded: spinIterations(policy, true) };
   for (;;) await serve(ws, spins);
 }
 
