@@ -10,6 +10,7 @@ import { mayThrow } from "./may-throw.js";
 import type { TypePrinter } from "./print-type.js";
 import { collectReferences, collectTypeReferences } from "./references.js";
 import { declarationOf, scopeOf } from "./scope.js";
+import { isNumberType } from "./type-family.js";
 import type { LoopAnalysis, LoopShape } from "./types.js";
 
 /** What analysing one loop needs: the file, the type checker, a type printer and a place to report. */
@@ -81,7 +82,7 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
 function checkNumberTypes(shape: LoopShape, ctx: LoopContext & { report: (d: Diagnostic) => void }): void {
   const numeric = (node: ts.Node) => {
     const type = ctx.checker.getTypeAtLocation(node);
-    return !!(type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.Any)) || (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.NumberLike));
+    return !!(type.flags & ts.TypeFlags.Any) || isNumberType(type, ctx.checker);
   };
   const typeText = (node: ts.Node) => displayType(ctx.checker, ctx.checker.getTypeAtLocation(node));
   for (const level of shape.levels) {
