@@ -1,5 +1,6 @@
 import ts from "../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { constantAccesses, type ConstantAccess } from "./const-enum.js";
 import { spanOf } from "./loop-shape.js";
 import type { TypePrinter } from "./print-type.js";
 import { isCodeValue, isPureInitializer } from "./pure-initializer.js";
@@ -29,6 +30,8 @@ export interface ModuleAnalysis {
   readonly values: readonly ModuleValue[];
   /** For each loop, the module values its region (and what it calls) reads. */
   readonly valuesByLoop: ReadonlyMap<LoopAnalysis, readonly ModuleValue[]>;
+  /** Const-enum member accesses in the code that moves into the worker factory, written as their values there. */
+  readonly constants: readonly ConstantAccess[];
 }
 
 /** What module analysis needs. */
@@ -107,11 +110,14 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
     }
     valuesByLoop.set(loop, [...reached].filter((s) => values.has(s)).map((s) => values.get(s)!));
   }
+  const moved = [...loops.flatMap((l) => [l.shape.body, ...l.carriedLocals.map((c) => c.declaration)]), ...carried];
+  const constants = new Map(moved.flatMap((n) => constantAccesses(n, ctx.checker)).map((c) => [c.node, c]));
   return {
     carried: [...carried].sort((a, b) => a.pos - b.pos),
     imports: [...imports.values()],
     values: [...values.values()],
     valuesByLoop,
+    constants: [...constants.values()].sort((a, b) => a.node.pos - b.node.pos),
   };
 }
 

@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import { constantAccess } from "./const-enum.js";
 import { isPropertyName, skipParens } from "./loop-shape.js";
 
 /** How a reference touches its variable. */
@@ -115,7 +116,10 @@ export function isInType(node: ts.Node): boolean {
   return false;
 }
 
-/** Collects every value reference in `root` whose symbol the checker resolves, in source order. */
+/**
+ * Collects every value reference in `root` whose symbol the checker resolves, in source order.
+ * A const-enum member access is a constant, not a reference to the enum (see const-enum.ts).
+ */
 export function collectReferences(root: ts.Node, checker: ts.TypeChecker): Reference[] {
   const out: Reference[] = [];
   const visit = (node: ts.Node, nested: boolean): void => {
@@ -130,6 +134,7 @@ export function collectReferences(root: ts.Node, checker: ts.TypeChecker): Refer
       return;
     }
     if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+    if (constantAccess(node, checker)) return;
     const nestedHere = nested || ts.isFunctionLike(node);
     ts.forEachChild(node, (child) => visit(child, nestedHere));
   };

@@ -28,6 +28,7 @@ export function planModule(input: PlanInput): ModulePlan {
     imports: input.module.imports,
     carried: input.module.carried,
     values: input.module.values,
+    constants: input.module.constants,
     allocations: input.allocations,
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,

@@ -1,4 +1,5 @@
 import type ts from "typescript";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis } from "../3-analyze/types.js";
@@ -63,6 +64,8 @@ export interface ModulePlan {
   readonly carried: readonly ts.Node[];
   /** Module-level bindings passed by value; each gets a type alias and a factory-scope `let`. */
   readonly values: readonly ModuleValue[];
+  /** Const-enum member accesses in code that moves into the factory, printed as their values. */
+  readonly constants: readonly ConstantAccess[];
   /** Typed-array allocations moved onto shared memory. */
   readonly allocations: readonly SharedAllocation[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */

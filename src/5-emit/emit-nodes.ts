@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
 import type { CallValue, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
@@ -34,6 +35,7 @@ class ModuleNodePrinter {
   private readonly f: ts.NodeFactory;
   private readonly regions: Map<ts.Node, RegionPlan>;
   private readonly allocations: Map<ts.Node, SharedAllocation>;
+  private readonly constants: Map<ts.Node, ConstantAccess>;
   private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
   /** Offsets of every `@omp` that becomes `tsomp:`. */
   private readonly renamed: Set<number>;
@@ -50,6 +52,7 @@ class ModuleNodePrinter {
     this.f = options.context.factory;
     this.regions = new Map(plan.regions.map((r) => [r.statement, r]));
     this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
+    this.constants = new Map(plan.constants.map((c) => [c.node, c]));
     for (const r of plan.regions) {
       const levels = r.analysis.shape.levels;
       const variable = levels[levels.length - 1]!.variable;
@@ -94,6 +97,8 @@ class ModuleNodePrinter {
   /** Visits code that moves into the worker factory: module-level names become fresh identifiers. */
   private readonly visitWorker = (node: ts.Node): ts.Node => {
     if (ts.isIdentifier(node) && this.isModuleBinding(node)) return ts.setTextRange(this.f.createIdentifier(node.text), node);
+    const constant = this.constants.get(node);
+    if (constant) return ts.setTextRange(this.constantNode(constant), node);
     return this.rewrite(node, true) ?? this.renameComments(node, ts.visitEachChild(node, this.visitWorker, this.options.context));
   };
 
@@ -120,6 +125,15 @@ class ModuleNodePrinter {
       this.commented.add(out);
     }
     return out;
+  }
+
+  /** A const-enum member access as its value, `5 /* Mode.B *_/`, as tsc writes it (which it cannot do in worker code, whose names are fresh). */
+  private constantNode(c: ConstantAccess): ts.Expression {
+    const f = this.f;
+    const v = c.value;
+    const literal = typeof v === "string" ? f.createStringLiteral(v) : v < 0 ? f.createPrefixMinus(f.createNumericLiteral(-v)) : f.createNumericLiteral(v);
+    ts.addSyntheticTrailingComment(literal, ts.SyntaxKind.MultiLineCommentTrivia, ` ${c.text} `, false);
+    return c.parenthesized ? f.createParenthesizedExpression(literal) : literal;
   }
 
   /** True for a name that refers to a binding declared at the top level of this module, or imported. */

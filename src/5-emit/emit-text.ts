@@ -1,5 +1,6 @@
 import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "../typescript.cjs";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
@@ -23,6 +24,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const ms = new MagicString(text, { filename: file });
   const ctx: RegionTextContext = { ms, sourceFile, file };
   for (const at of plan.renamed) ms.overwrite(at, at + 4, "tsomp:");
+  for (const constant of plan.constants) ms.overwrite(constant.node.getStart(sourceFile), constant.node.end, constantText(constant, text));
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
@@ -54,6 +56,17 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   }
   // Every source of the bundle has content, so the map's sourcesContent holds no null.
   return { code: bundle.toString(), map: bundle.generateMap({ hires: "boundary", includeContent: true, file }) as SourceMap };
+}
+
+/**
+ * A const-enum member access as tsc writes it, `5 /* Mode.B *_/`, parenthesized where needed; a
+ * negative value right after a `-` or `+` gets a space, so that `x-Mode.Low` does not become `x--1`.
+ */
+function constantText(c: ConstantAccess, text: string): string {
+  const printed = `${typeof c.value === "string" ? JSON.stringify(c.value) : String(c.value)} /* ${c.text} */`;
+  if (c.parenthesized) return `(${printed})`;
+  const before = text[c.node.getStart() - 1];
+  return typeof c.value === "number" && c.value < 0 && (before === "-" || before === "+") ? ` ${printed}` : printed;
 }
 
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */
