@@ -3,7 +3,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { constantAccesses, type ConstantAccess } from "./const-enum.js";
 import { spanOf } from "./loop-shape.js";
 import type { TypePrinter } from "./print-type.js";
-import { isCodeValue, isPureInitializer } from "./pure-initializer.js";
+import { holdsCode, isCodeValue, isPureInitializer } from "./pure-initializer.js";
 import { collectReferences, type Reference } from "./references.js";
 import { declarationOf, isImportDeclaration, scopeOf, variableKind } from "./scope.js";
 import type { LoopAnalysis } from "./types.js";
@@ -137,7 +137,8 @@ function codeToCarry(symbol: ts.Symbol, declaration: ts.Declaration, checker: ts
   }
   if (ts.isEnumDeclaration(declaration)) return (symbol.declarations ?? []).filter(ts.isEnumDeclaration);
   if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-    const pure = variableKind(declaration) === "const" && declaration.initializer && (isCodeValue(declaration.initializer) || isPureInitializer(declaration.initializer, checker));
+    const init = variableKind(declaration) === "const" ? declaration.initializer : undefined;
+    const pure = init && (isCodeValue(init) || isPureInitializer(init, checker) || (holdsCode(init, checker) && isPureInitializer(init, checker, new Set(), true)));
     return pure ? [declaration] : "value";
   }
   if (ts.isBindingElement(declaration) || ts.isVariableDeclaration(declaration)) return "value";
