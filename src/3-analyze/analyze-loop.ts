@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import type { ProgramFacts } from "./program-facts.js";
 import { displayType } from "./display-type.js";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -18,6 +19,8 @@ export interface LoopContext {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly checker: ts.TypeChecker;
+  /** Facts about the whole program: its own files, where it changes what. */
+  readonly facts: ProgramFacts;
   readonly types: TypePrinter;
   readonly report: (d: Diagnostic) => void;
   /** True when the file is compiled without the rest of its program, so imported types are unknown. */

@@ -7,7 +7,7 @@ import type { ClauseRoles } from "./clause-bindings.js";
 import { carryLocals } from "./local-closures.js";
 import { spanOf } from "./loop-shape.js";
 import { checkReductionUses } from "./reduction-updates.js";
-import { assignmentTarget, type Reference } from "./references.js";
+import { assignmentTarget, MUTATORS, type Reference } from "./references.js";
 import { declarationOf, enclosingFunction, scopeOf } from "./scope.js";
 import type { SharingContext } from "./sharing-context.js";
 import { typeFamily, type TypeFamily } from "./type-family.js";
@@ -23,8 +23,6 @@ export interface Sharing {
   /** Assignments to lastprivate variables whose value comes from the last iteration that assigned them. */
   readonly trackedAssignments: { node: ts.Expression; name: string }[];
 }
-
-const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
 /** Reductions each type can take, with the private copy's starting value (undefined: the original value). */
 const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, ReductionIdentity | undefined>>> = {

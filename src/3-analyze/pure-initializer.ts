@@ -52,6 +52,16 @@ export function isPureInitializer(e: ts.Expression, checker: ts.TypeChecker, see
   return false;
 }
 
+/**
+ * True for a module-level `const` that worker code makes again from its initializer: a function
+ * or class expression, a pure initializer, or an object or array literal of functions (which
+ * cannot be passed by value). Any other variable is passed by value.
+ */
+export function isCopiedConstant(d: ts.VariableDeclaration, checker: ts.TypeChecker): boolean {
+  const init = variableKind(d) === "const" ? d.initializer : undefined;
+  return !!init && (isCodeValue(init) || isPureInitializer(init, checker) || (holdsCode(init, checker) && isPureInitializer(init, checker, new Set(), true)));
+}
+
 /** True for an object or array literal that holds functions or classes, written in it or named: structured clone cannot copy it. */
 export function holdsCode(e: ts.Expression, checker: ts.TypeChecker): boolean {
   let x = e;

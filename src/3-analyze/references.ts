@@ -27,6 +27,9 @@ export interface Reference {
   readonly inNestedFunction: boolean;
 }
 
+/** Methods that change the array, typed array, Map or Set they are called on. */
+export const MUTATORS: ReadonlySet<string> = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
+
 /** Whether `expr` is the target of an assignment, and of which sort. */
 export function assignmentTarget(expr: ts.Node): "write" | "update" | undefined {
   let e = expr;

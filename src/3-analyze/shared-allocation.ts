@@ -1,5 +1,6 @@
 import ts from "../typescript.cjs";
 import type { FileAnalysis } from "../analyze-file.js";
+import { resolveAlias } from "./program-facts.js";
 import { scopeOf } from "./scope.js";
 import { skipParens } from "./loop-shape.js";
 import { baseType, typeFamily } from "./type-family.js";
@@ -99,7 +100,10 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
   };
   for (const f of files) {
     for (const loop of f.loops) for (const c of loop.captures) if (c.kind === "typed-array" || c.kind === "dynamic") enqueue(c.symbol);
-    for (const v of f.module.values) enqueue(nameSymbol(v.declaration, checker));
+    for (const v of f.module.values) {
+      const symbol = nameSymbol(v.declaration, checker);
+      enqueue(symbol && resolveAlias(symbol, checker));
+    }
   }
   while (queue.length > 0) {
     const symbol = queue.shift()!;

@@ -62,6 +62,11 @@ export interface ModulePlan {
   readonly imports: readonly ImportedBinding[];
   /** Module-level declarations copied into the factory, in source order. */
   readonly carried: readonly ts.Node[];
+  /**
+   * The carried module-level classes, which thread 0 passes to the factory after the imports so
+   * that it runs the originals (workers, which pass nothing, make copies); each gets a type alias.
+   */
+  readonly classes: readonly ts.ClassDeclaration[];
   /** Module-level bindings passed by value; each gets a type alias and a factory-scope `let`. */
   readonly values: readonly ModuleValue[];
   /** Const-enum member accesses in code that moves into the factory, printed as their values. */

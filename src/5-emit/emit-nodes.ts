@@ -241,7 +241,7 @@ class ModuleNodePrinter {
       properties.push(f.createPropertyAssignment("imports", literalNode(f, imports.map((i) => [i.specifier, i.exportName]))));
       properties.push(f.createPropertyAssignment("bindings", this.arrowOf(imports.map((i) => this.linked(i.localName, importName(this.sourceFile, i.localName))))));
     }
-    const classes = this.plan.carried.filter(ts.isClassDeclaration).filter((c) => c.name);
+    const classes = this.plan.classes;
     if (classes.length > 0) properties.push(f.createPropertyAssignment("classes", this.arrowOf(classes.map((c) => this.linked(c.name!.text, c.name)))));
     const args = [f.createIdentifier("__omp_regions"), meta, ...(properties.length > 0 ? [f.createObjectLiteralExpression(properties)] : [])];
     return f.createExpressionStatement(f.createCallExpression(omp(f, "register"), undefined, args));
@@ -262,17 +262,26 @@ class ModuleNodePrinter {
   /** `function __omp_regions(…imports) { …carried declarations; let …values; return [ …regions ]; }` */
   private factoryDeclaration(): ts.Statement {
     const f = this.f;
-    const parameters = this.plan.imports.map((i) => f.createParameterDeclaration(undefined, undefined, i.localName));
+    const names = [...this.plan.imports.map((i) => i.localName), ...this.plan.classes.map((c) => `__omp_${c.name!.text}`)];
+    const parameters = names.map((name) => f.createParameterDeclaration(undefined, undefined, name));
     const body: ts.Statement[] = [];
     for (const node of this.plan.carried) {
       const copy = this.copyDeclaration(node);
-      if (copy) body.push(copy);
+      if (copy) body.push(this.plan.classes.includes(node as ts.ClassDeclaration) ? this.originalOrCopy((node as ts.ClassDeclaration).name!.text, copy) : copy);
     }
     for (const v of this.plan.values) body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(v.name)], ts.NodeFlags.Let)));
     body.push(f.createReturnStatement(f.createArrayLiteralExpression(this.plan.regions.map((r) => regionNode(r, this.regionContext)), true)));
     const factory = f.createFunctionDeclaration(undefined, undefined, "__omp_regions", undefined, parameters, undefined, f.createBlock(body, true));
     for (const line of FACTORY_COMMENT.trim().split("\n")) ts.addSyntheticLeadingComment(factory, ts.SyntaxKind.SingleLineCommentTrivia, line.slice(2), true);
     return factory;
+  }
+
+  /** `const C = __omp_C ?? (() => { class C { … } return C; })();`: thread 0's original class when the factory gets it, else the copy. */
+  private originalOrCopy(name: string, copy: ts.Statement): ts.Statement {
+    const f = this.f;
+    const make = f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), f.createBlock([copy, f.createReturnStatement(f.createIdentifier(name))], true));
+    const value = f.createBinaryExpression(f.createIdentifier(`__omp_${name}`), ts.SyntaxKind.QuestionQuestionToken, f.createCallExpression(f.createParenthesizedExpression(make), undefined, []));
+    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
   }
 
   /** A declaration copied into worker code without `export`/`default`; undefined for type-only declarations. */

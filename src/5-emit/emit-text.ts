@@ -38,9 +38,11 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const factory = new Pieces();
   if (plan.regions.length > 0) {
     factory.text(FACTORY_COMMENT);
-    for (const v of plan.values) factory.text(`type __omp_type_${v.name} = typeof ${v.name};\n`);
-    factory.text(`function __omp_regions(${plan.imports.map(importParameter).join(", ")}) {\n`);
-    for (const node of plan.carried) factory.text("  ").add(copyDeclaration(node, "  ", ctx)).text("\n");
+    const classes = plan.classes.map((c) => c.name!.text);
+    for (const name of [...classes, ...plan.values.map((v) => v.name)]) factory.text(`type __omp_type_${name} = typeof ${name};\n`);
+    const parameters = [...plan.imports.map(importParameter), ...classes.map((c) => `__omp_${c}?: __omp_type_${c}`)];
+    factory.text(`function __omp_regions(${parameters.join(", ")}) {\n`);
+    for (const node of plan.carried) factory.text("  ").add(copyCarried(node, ctx)).text("\n");
     for (const v of plan.values) factory.text(`  let ${v.name}!: __omp_type_${v.name};\n`);
     factory.text("  return [\n");
     for (const region of plan.regions) factory.add(regionPieces.get(region)!);
@@ -67,6 +69,13 @@ function constantText(c: ConstantAccess, text: string): string {
   if (c.parenthesized) return `(${printed})`;
   const before = text[c.node.getStart() - 1];
   return typeof c.value === "number" && c.value < 0 && (before === "-" || before === "+") ? ` ${printed}` : printed;
+}
+
+/** A carried declaration; a class is bound to thread 0's original when the factory gets it: `const C = __omp_C ?? (() => { class C { … } return C; })();`. */
+function copyCarried(node: ts.Node, ctx: RegionTextContext): Pieces {
+  if (!ts.isClassDeclaration(node) || !node.name) return copyDeclaration(node, "  ", ctx);
+  const name = node.name.text;
+  return new Pieces().text(`const ${name} = __omp_${name} ?? (() => {\n    `).add(copyDeclaration(node, "    ", ctx)).text(`\n    return ${name};\n  })();`);
 }
 
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */
@@ -158,7 +167,6 @@ function registrationText(plan: ModulePlan): string {
     options.push(`imports: [${plan.imports.map((i) => `[${JSON.stringify(i.specifier)}, ${JSON.stringify(i.exportName)}]`).join(", ")}]`);
     options.push(`bindings: () => [${plan.imports.map((i) => i.localName).join(", ")}]`);
   }
-  const classes = plan.carried.filter(ts.isClassDeclaration).map((c) => c.name?.text).filter((n) => n !== undefined);
-  if (classes.length > 0) options.push(`classes: () => [${classes.join(", ")}]`);
+  if (plan.classes.length > 0) options.push(`classes: () => [${plan.classes.map((c) => c.name!.text).join(", ")}]`);
   return `__omp.register(__omp_regions, import.meta${options.length > 0 ? `, { ${options.join(", ")} }` : ""});`;
 }
