@@ -170,6 +170,8 @@ export const Messages = {
     (a.state ? `'${a.name}' reads '${a.state}' of ${a.module}` : `'${a.name}' is module-level state of ${a.module}`) +
     `, which the program changes while it runs; worker threads import ${a.module} again and see ${a.state ? `'${a.state}'` : "it"} as that import made it, not as it is now. ` +
     (a.state ? `Read the value before the loop and pass it to '${a.name}' as an argument.` : `Read it into a local const before the loop, and use that in the loop.`)),
+  GlobalDeclaredInProgram: m<{ name: string }>(3025, "warning", (a) =>
+    `'${a.name}' is a global that this program declares itself: worker threads have globals of their own, where '${a.name}' exists only if code that every worker runs sets it up too (else they throw a ReferenceError). Import it from a module instead, or read a value into a local const before the loop.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>
