@@ -6,7 +6,7 @@ import { changedHere, classOf, stateChange } from "./changed-state.js";
 import { checkImportedUse, importedByValue } from "./imported-state.js";
 import { spanOf } from "./loop-shape.js";
 import type { TypePrinter } from "./print-type.js";
-import { isCopiedConstant } from "./pure-initializer.js";
+import { holdsCode, isCopiedConstant } from "./pure-initializer.js";
 import { collectReferences, type Reference } from "./references.js";
 import { declarationOf, isImportDeclaration, scopeOf } from "./scope.js";
 import type { LoopAnalysis } from "./types.js";
@@ -91,7 +91,8 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
       return [];
     }
     nodes.forEach((n) => carried.add(n));
-    const change = (classOf(declaration) || ts.isVariableDeclaration(declaration)) && stateChange(symbol, declaration, ctx.facts, ctx.checker, false);
+    const mutable = classOf(declaration) || (ts.isVariableDeclaration(declaration) && declaration.initializer && holdsCode(declaration.initializer, ctx.checker));
+    const change = mutable && stateChange(symbol, declaration, ctx.facts, ctx.checker, false);
     if (change) ctx.report(createDiagnostic("ChangedStateCopied", { name: symbol.name, imported: false, changed: `'${change.getText()}'` }, spanOf(via.node, ctx), [changedHere(change, ctx)]));
     const inner: ts.Symbol[] = [];
     for (const node of nodes) {
