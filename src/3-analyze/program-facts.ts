@@ -74,7 +74,8 @@ function indexWrites(files: readonly ts.SourceFile[], checker: ts.TypeChecker): 
       const callee = skipParens(node.expression);
       if (ts.isPropertyAccessExpression(callee) && MUTATORS.has(callee.name.text)) record(callee.expression);
       const first = node.arguments[0];
-      if (first && ASSIGNS_FIRST_ARGUMENT.has(callee.getText())) record(first);
+      const qualified = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : "";
+      if (first && ASSIGNS_FIRST_ARGUMENT.has(qualified)) record(first);
     }
     ts.forEachChild(node, visit);
   };
