@@ -4,6 +4,7 @@ import { scanDirectives } from "./1-scan/scan-directives.js";
 import { parseDirectives } from "./2-parse/parse-directives.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
+import type { ProgramFacts } from "./3-analyze/program-facts.js";
 import { TypePrinter } from "./3-analyze/print-type.js";
 import type { LoopAnalysis } from "./3-analyze/types.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -22,9 +23,9 @@ export interface FileAnalysis {
 /**
  * Runs the front end and the analyses on one file: scan → parse → analyse loops → analyse module.
  * A file TypeScript cannot parse is reported and not analysed. `isolated` says that the checker
- * sees this file alone (its imports have no types).
+ * sees this file alone (its imports have no types); `facts` are about the whole program.
  */
-export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker, syntaxErrors: readonly ts.Diagnostic[], isolated = false): FileAnalysis {
+export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts.TypeChecker, facts: ProgramFacts, syntaxErrors: readonly ts.Diagnostic[], isolated = false): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   if (syntaxErrors.length > 0) {
@@ -32,7 +33,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
       const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
       report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
     }
-    return { file, sourceFile, loops: [], module: analyzeModule([], { file, sourceFile, checker, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+    return { file, sourceFile, loops: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
   }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
@@ -41,9 +42,9 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const types = new TypePrinter(checker, sourceFile);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    const loop = analyzeLoop(directive, { file, sourceFile, checker, types, report, isolated });
+    const loop = analyzeLoop(directive, { file, sourceFile, checker, facts, types, report, isolated });
     if (loop) loops.push(loop);
   }
-  const module = analyzeModule(loops, { file, sourceFile, checker, types, report });
+  const module = analyzeModule(loops, { file, sourceFile, checker, facts, types, report });
   return { file, sourceFile, loops, module, accepted: parsed.accepted, diagnostics };
 }

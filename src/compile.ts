@@ -1,6 +1,7 @@
 import type { SourceMap } from "magic-string";
 import type ts from "typescript";
 import { analyzeFile, type FileAnalysis } from "./analyze-file.js";
+import { ProgramFacts } from "./3-analyze/program-facts.js";
 import { findSharedAllocations, type SharedAllocation } from "./3-analyze/shared-allocation.js";
 import { planModule } from "./4-plan/plan-module.js";
 import type { ModulePlan } from "./4-plan/types.js";
@@ -52,7 +53,8 @@ export interface PlannedFile {
  */
 export function planFiles(program: ts.Program, inputs: readonly CompileInput[], options: CompileOptions = {}): PlannedFile[] {
   const checker = program.getTypeChecker();
-  const analyses: FileAnalysis[] = inputs.map((i) => analyzeFile(i.sourceFile, i.file, checker, program.getSyntacticDiagnostics(i.sourceFile), options.isolated === true));
+  const facts = new ProgramFacts(program);
+  const analyses: FileAnalysis[] = inputs.map((i) => analyzeFile(i.sourceFile, i.file, checker, facts, program.getSyntacticDiagnostics(i.sourceFile), options.isolated === true));
   const allocations = options.sharedAllocation === false ? new Map<ts.SourceFile, SharedAllocation[]>() : findSharedAllocations(analyses, checker);
   return analyses.map((a) => {
     const diagnostics = sortDiagnostics(a.diagnostics);

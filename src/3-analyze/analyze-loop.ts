@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import type { ProgramFacts } from "./program-facts.js";
 import { displayType } from "./display-type.js";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -10,6 +11,7 @@ import { mayThrow } from "./may-throw.js";
 import type { TypePrinter } from "./print-type.js";
 import { collectReferences, collectTypeReferences } from "./references.js";
 import { declarationOf, scopeOf } from "./scope.js";
+import { isNumberType } from "./type-family.js";
 import type { LoopAnalysis, LoopShape } from "./types.js";
 
 /** What analysing one loop needs: the file, the type checker, a type printer and a place to report. */
@@ -17,6 +19,8 @@ export interface LoopContext {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly checker: ts.TypeChecker;
+  /** Facts about the whole program: its own files, where it changes what. */
+  readonly facts: ProgramFacts;
   readonly types: TypePrinter;
   readonly report: (d: Diagnostic) => void;
   /** True when the file is compiled without the rest of its program, so imported types are unknown. */
@@ -81,7 +85,7 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
 function checkNumberTypes(shape: LoopShape, ctx: LoopContext & { report: (d: Diagnostic) => void }): void {
   const numeric = (node: ts.Node) => {
     const type = ctx.checker.getTypeAtLocation(node);
-    return !!(type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.Any)) || (type.isUnion() && type.types.every((t) => t.flags & ts.TypeFlags.NumberLike));
+    return !!(type.flags & ts.TypeFlags.Any) || isNumberType(type, ctx.checker);
   };
   const typeText = (node: ts.Node) => displayType(ctx.checker, ctx.checker.getTypeAtLocation(node));
   for (const level of shape.levels) {

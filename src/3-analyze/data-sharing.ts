@@ -7,8 +7,9 @@ import type { ClauseRoles } from "./clause-bindings.js";
 import { carryLocals } from "./local-closures.js";
 import { spanOf } from "./loop-shape.js";
 import { checkReductionUses } from "./reduction-updates.js";
-import { assignmentTarget, type Reference } from "./references.js";
+import { assignmentTarget, MUTATORS, type Reference } from "./references.js";
 import { declarationOf, enclosingFunction, scopeOf } from "./scope.js";
+import { spanIn } from "./program-facts.js";
 import type { SharingContext } from "./sharing-context.js";
 import { typeFamily, type TypeFamily } from "./type-family.js";
 import type { Capture, CarriedLocal, PrivateVariable, Reduction, ReductionIdentity } from "./types.js";
@@ -23,8 +24,6 @@ export interface Sharing {
   /** Assignments to lastprivate variables whose value comes from the last iteration that assigned them. */
   readonly trackedAssignments: { node: ts.Expression; name: string }[];
 }
-
-const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
 /** Reductions each type can take, with the private copy's starting value (undefined: the original value). */
 const IDENTITY: Record<"number" | "bigint" | "boolean", Partial<Record<ReductionOperator, ReductionIdentity | undefined>>> = {
@@ -59,6 +58,8 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
     if (scope === "global") {
       const write = refs.find((r) => r.access === "write" || r.access === "update");
       if (write) ctx.report(createDiagnostic("GlobalWritten", { name: symbol.name }, spanOf(write.node, ctx)));
+      const own = write ? undefined : declaredByProgram(symbol, ctx);
+      if (own) ctx.report(createDiagnostic("GlobalDeclaredInProgram", { name: symbol.name }, spanOf(refs[0]!.node, ctx), [{ ...spanIn(own, ctx), message: `'${symbol.name}' is declared here.` }]));
       continue;
     }
     if (carriedDeclarations.has(declarationOf(symbol)!)) continue;
@@ -74,6 +75,13 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
     if (!bySymbol.has(symbol)) applyClauses(symbol, [], role, body, result, ctx);
   }
   return result;
+}
+
+/** For a global that only the program's own files declare (`declare function g…`, `declare global { var g… }`), not a library, the name in its first declaration. */
+function declaredByProgram(symbol: ts.Symbol, ctx: SharingContext): ts.Node | undefined {
+  const declarations = symbol.declarations ?? [];
+  const own = declarations.length > 0 && declarations.every((d) => ctx.facts.isOwnFile(d.getSourceFile()));
+  return own ? (ts.getNameOfDeclaration(declarations[0]!) ?? declarations[0]) : undefined;
 }
 
 const describe: Record<TypeFamily, string> = {

@@ -1,5 +1,6 @@
 import ts from "../typescript.cjs";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { changedHere, classOf, stateChange } from "./changed-state.js";
 import { spanOf } from "./loop-shape.js";
 import { collectReferences, type Reference } from "./references.js";
 import { declarationOf, scopeOf, variableKind } from "./scope.js";
@@ -43,6 +44,8 @@ export function carryLocals(references: readonly Reference[], ctx: SharingContex
     }
     carried.set(ref.symbol, { name: ref.symbol.name, declaration });
     reportThis(declaration, ref.symbol.name, ctx);
+    const change = classOf(declaration) && stateChange(ref.symbol, declaration, ctx.facts, ctx.checker, false);
+    if (change) ctx.report(createDiagnostic("ChangedStateCopied", { name: ref.symbol.name, imported: false, changed: `'${change.getText()}'` }, spanOf(ref.node, ctx), [changedHere(change, ctx)]));
     for (const r of collectReferences(declaration, ctx.checker)) {
       if (r.symbol === ref.symbol || declarationOf(r.symbol)?.pos === declaration.pos) continue;
       if (isInside(declaration, r.symbol)) continue;

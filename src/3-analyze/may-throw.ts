@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import { isNumberType } from "./type-family.js";
 
 /**
  * True when an iteration of `body` may throw: it calls something (other than `Math.*` on numbers),
@@ -21,7 +22,7 @@ export function mayThrow(body: ts.Node, checker: ts.TypeChecker): boolean {
       if (k === ts.SyntaxKind.InKeyword || k === ts.SyntaxKind.InstanceOfKeyword) return true;
       const arithmetic = k === ts.SyntaxKind.SlashToken || k === ts.SyntaxKind.PercentToken || k === ts.SyntaxKind.AsteriskAsteriskToken ||
         k === ts.SyntaxKind.SlashEqualsToken || k === ts.SyntaxKind.PercentEqualsToken || k === ts.SyntaxKind.AsteriskAsteriskEqualsToken;
-      if (arithmetic && !(checker.getTypeAtLocation(node.left).flags & ts.TypeFlags.NumberLike)) return true;
+      if (arithmetic && !isNumberType(checker.getTypeAtLocation(node.left), checker)) return true;
     }
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && checker.getTypeAtLocation(node.expression).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
       return true;
@@ -43,5 +44,5 @@ function isNumericBuiltIn(call: ts.CallExpression, checker: ts.TypeChecker): boo
   const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
   const symbol = checker.getSymbolAtLocation(root);
   const global = !symbol || (symbol.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
-  return global && call.arguments.every((a) => !ts.isSpreadElement(a) && !!(checker.getTypeAtLocation(a).flags & ts.TypeFlags.NumberLike));
+  return global && call.arguments.every((a) => !ts.isSpreadElement(a) && isNumberType(checker.getTypeAtLocation(a), checker));
 }

@@ -1,10 +1,14 @@
 import ts from "../typescript.cjs";
+import type { ProgramFacts } from "./program-facts.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { constantAccesses, type ConstantAccess } from "./const-enum.js";
+import { changedHere, classOf, stateChange } from "./changed-state.js";
+import { checkImportedUse, importedByValue } from "./imported-state.js";
 import { spanOf } from "./loop-shape.js";
 import type { TypePrinter } from "./print-type.js";
-import { isCodeValue, isPureInitializer } from "./pure-initializer.js";
+import { holdsCode, isCopiedConstant } from "./pure-initializer.js";
 import { collectReferences, type Reference } from "./references.js";
-import { declarationOf, isImportDeclaration, scopeOf, variableKind } from "./scope.js";
+import { declarationOf, isImportDeclaration, scopeOf } from "./scope.js";
 import type { LoopAnalysis } from "./types.js";
 
 /** An imported binding that the worker code imports again. */
@@ -29,6 +33,8 @@ export interface ModuleAnalysis {
   readonly values: readonly ModuleValue[];
   /** For each loop, the module values its region (and what it calls) reads. */
   readonly valuesByLoop: ReadonlyMap<LoopAnalysis, readonly ModuleValue[]>;
+  /** Const-enum member accesses in the code that moves into the worker factory, written as their values there. */
+  readonly constants: readonly ConstantAccess[];
 }
 
 /** What module analysis needs. */
@@ -36,6 +42,8 @@ export interface ModuleContext {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly checker: ts.TypeChecker;
+  /** Facts about the whole program: its own files, where it changes what. */
+  readonly facts: ProgramFacts;
   readonly types: TypePrinter;
   readonly report: (d: Diagnostic) => void;
 }
@@ -52,6 +60,7 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
   const valuesByLoop = new Map<LoopAnalysis, ModuleValue[]>();
   const walked = new Map<ts.Symbol, ts.Symbol[]>();
   const reported = new Set<ts.Node>();
+  const checkedImports = new Set<ts.Symbol>();
 
   /** The module-level symbols reachable from one symbol, following carried code. */
   const follow = (symbol: ts.Symbol, via: Reference, out: Set<ts.Symbol>): void => {
@@ -61,8 +70,9 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
     if (!declaration) return;
     if (isImportDeclaration(declaration)) {
       const binding = importedBinding(declaration, symbol.name);
-      if (binding) imports.set(symbol, binding);
-      else reportOnce(via, "FunctionNotCarriable", { name: symbol.name, reason: "it comes from an 'import = require' declaration, which worker threads cannot import again" });
+      if (!binding) reportOnce(via, "FunctionNotCarriable", { name: symbol.name, reason: "it comes from an 'import = require' declaration, which worker threads cannot import again" });
+      else if (importedByValue(symbol, ctx)) values.set(symbol, { name: symbol.name, declaration });
+      else imports.set(symbol, binding);
       return;
     }
     const inner = walked.get(symbol) ?? carry(symbol, declaration, via);
@@ -81,12 +91,16 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
       return [];
     }
     nodes.forEach((n) => carried.add(n));
+    const mutable = classOf(declaration) || (ts.isVariableDeclaration(declaration) && declaration.initializer && holdsCode(declaration.initializer, ctx.checker));
+    const change = mutable && stateChange(symbol, declaration, ctx.facts, ctx.checker, false);
+    if (change) ctx.report(createDiagnostic("ChangedStateCopied", { name: symbol.name, imported: false, changed: `'${change.getText()}'` }, spanOf(via.node, ctx), [changedHere(change, ctx)]));
     const inner: ts.Symbol[] = [];
     for (const node of nodes) {
       for (const r of collectReferences(node, ctx.checker)) {
         const scope = scopeOf(r.symbol, node, ctx.sourceFile);
         if (scope !== "module" && scope !== "import") continue;
         if (isModuleVariableWrite(r)) reportOnce(r, "ModuleVariableWritten", { name: r.symbol.name });
+        if (scope === "import") checkImportedUse(r, ctx, checkedImports);
         inner.push(r.symbol);
       }
     }
@@ -103,15 +117,19 @@ export function analyzeModule(loops: readonly LoopAnalysis[], ctx: ModuleContext
     const reached = new Set<ts.Symbol>();
     for (const r of loop.moduleReferences) {
       if (isModuleVariableWrite(r)) reportOnce(r, "ModuleVariableWritten", { name: r.symbol.name });
+      if (isImportDeclaration(declarationOf(r.symbol) ?? r.node)) checkImportedUse(r, ctx, checkedImports);
       follow(r.symbol, r, reached);
     }
     valuesByLoop.set(loop, [...reached].filter((s) => values.has(s)).map((s) => values.get(s)!));
   }
+  const moved = [...loops.flatMap((l) => [l.shape.body, ...l.carriedLocals.map((c) => c.declaration)]), ...carried];
+  const constants = new Map(moved.flatMap((n) => constantAccesses(n, ctx.checker)).map((c) => [c.node, c]));
   return {
     carried: [...carried].sort((a, b) => a.pos - b.pos),
     imports: [...imports.values()],
     values: [...values.values()],
     valuesByLoop,
+    constants: [...constants.values()].sort((a, b) => a.node.pos - b.node.pos),
   };
 }
 
@@ -131,8 +149,7 @@ function codeToCarry(symbol: ts.Symbol, declaration: ts.Declaration, checker: ts
   }
   if (ts.isEnumDeclaration(declaration)) return (symbol.declarations ?? []).filter(ts.isEnumDeclaration);
   if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-    const pure = variableKind(declaration) === "const" && declaration.initializer && (isCodeValue(declaration.initializer) || isPureInitializer(declaration.initializer, checker));
-    return pure ? [declaration] : "value";
+    return isCopiedConstant(declaration, checker) ? [declaration] : "value";
   }
   if (ts.isBindingElement(declaration) || ts.isVariableDeclaration(declaration)) return "value";
   return "only functions, classes, enums and variables of a module can be used from worker threads";

@@ -12,11 +12,14 @@ export function isCodeValue(e: ts.Expression): boolean {
 }
 
 /**
- * True when a module-level constant's initializer has no side effects, so a worker can compute it
- * again (SPEC §6): literals, arithmetic, other such constants, `Math.*` and friends.
+ * True when a module-level constant's initializer has no side effects and makes no object, so a
+ * worker can compute it again and get the value the calling thread has (SPEC §6): literals,
+ * arithmetic, other such constants, `Math.*` and friends. Object and array literals make objects
+ * that the program may change after they are made, so they count only with `literals` (for
+ * objects of functions, which cannot be passed by value; see `holdsCode`).
  */
-export function isPureInitializer(e: ts.Expression, checker: ts.TypeChecker, seen: Set<ts.Node> = new Set()): boolean {
-  const pure = (n: ts.Expression): boolean => isPureInitializer(n, checker, seen);
+export function isPureInitializer(e: ts.Expression, checker: ts.TypeChecker, seen: Set<ts.Node> = new Set(), literals = false): boolean {
+  const pure = (n: ts.Expression): boolean => isPureInitializer(n, checker, seen, literals);
   if (isCodeValue(e)) return true;
   if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) return pure(e.expression);
   switch (e.kind) {
@@ -36,8 +39,9 @@ export function isPureInitializer(e: ts.Expression, checker: ts.TypeChecker, see
     return !assigns && k !== ts.SyntaxKind.CommaToken && pure(e.left) && pure(e.right);
   }
   if (ts.isConditionalExpression(e)) return pure(e.condition) && pure(e.whenTrue) && pure(e.whenFalse);
-  if (ts.isArrayLiteralExpression(e)) return e.elements.every((x) => !ts.isSpreadElement(x) && pure(x));
+  if (ts.isArrayLiteralExpression(e)) return literals && e.elements.every((x) => !ts.isSpreadElement(x) && pure(x));
   if (ts.isObjectLiteralExpression(e)) {
+    if (!literals) return false;
     return e.properties.every((p) => (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && pure(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && pureIdentifier(p.name, checker, seen)));
   }
   if (ts.isCallExpression(e)) {
@@ -46,6 +50,30 @@ export function isPureInitializer(e: ts.Expression, checker: ts.TypeChecker, see
     return ofConstantGlobal && e.arguments.every((a) => !ts.isSpreadElement(a) && pure(a));
   }
   return false;
+}
+
+/**
+ * True for a module-level `const` that worker code makes again from its initializer: a function
+ * or class expression, a pure initializer, or an object or array literal of functions (which
+ * cannot be passed by value). Any other variable is passed by value.
+ */
+export function isCopiedConstant(d: ts.VariableDeclaration, checker: ts.TypeChecker): boolean {
+  const init = variableKind(d) === "const" ? d.initializer : undefined;
+  return !!init && (isCodeValue(init) || isPureInitializer(init, checker) || (holdsCode(init, checker) && isPureInitializer(init, checker, new Set(), true)));
+}
+
+/** True for an object or array literal that holds functions or classes, written in it or named: structured clone cannot copy it. */
+export function holdsCode(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+  if (isCodeValue(x)) return true;
+  if (ts.isIdentifier(x)) {
+    const d = checker.getSymbolAtLocation(x)?.valueDeclaration;
+    return !!d && (ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d));
+  }
+  if (ts.isArrayLiteralExpression(x)) return x.elements.some((el) => !ts.isSpreadElement(el) && holdsCode(el, checker));
+  if (!ts.isObjectLiteralExpression(x)) return false;
+  return x.properties.some((p) => (ts.isPropertyAssignment(p) && holdsCode(p.initializer, checker)) || (ts.isShorthandPropertyAssignment(p) && holdsCode(p.name, checker)));
 }
 
 function isGlobal(id: ts.Identifier, checker: ts.TypeChecker): boolean {

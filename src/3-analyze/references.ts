@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import { constantAccess } from "./const-enum.js";
 import { isPropertyName, skipParens } from "./loop-shape.js";
 
 /** How a reference touches its variable. */
@@ -25,6 +26,9 @@ export interface Reference {
   /** True when the use is inside a function nested in the body. */
   readonly inNestedFunction: boolean;
 }
+
+/** Methods that change the array, typed array, Map or Set they are called on. */
+export const MUTATORS: ReadonlySet<string> = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
 /** Whether `expr` is the target of an assignment, and of which sort. */
 export function assignmentTarget(expr: ts.Node): "write" | "update" | undefined {
@@ -115,7 +119,10 @@ export function isInType(node: ts.Node): boolean {
   return false;
 }
 
-/** Collects every value reference in `root` whose symbol the checker resolves, in source order. */
+/**
+ * Collects every value reference in `root` whose symbol the checker resolves, in source order.
+ * A const-enum member access is a constant, not a reference to the enum (see const-enum.ts).
+ */
 export function collectReferences(root: ts.Node, checker: ts.TypeChecker): Reference[] {
   const out: Reference[] = [];
   const visit = (node: ts.Node, nested: boolean): void => {
@@ -130,6 +137,7 @@ export function collectReferences(root: ts.Node, checker: ts.TypeChecker): Refer
       return;
     }
     if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+    if (constantAccess(node, checker)) return;
     const nestedHere = nested || ts.isFunctionLike(node);
     ts.forEachChild(node, (child) => visit(child, nestedHere));
   };

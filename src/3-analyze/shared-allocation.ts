@@ -1,8 +1,9 @@
 import ts from "../typescript.cjs";
 import type { FileAnalysis } from "../analyze-file.js";
+import { resolveAlias } from "./program-facts.js";
 import { scopeOf } from "./scope.js";
 import { skipParens } from "./loop-shape.js";
-import { typeFamily } from "./type-family.js";
+import { baseType, typeFamily } from "./type-family.js";
 
 const TYPED_ARRAYS = new Set([
   "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
@@ -99,7 +100,10 @@ export function findSharedAllocations(files: readonly FileAnalysis[], checker: t
   };
   for (const f of files) {
     for (const loop of f.loops) for (const c of loop.captures) if (c.kind === "typed-array" || c.kind === "dynamic") enqueue(c.symbol);
-    for (const v of f.module.values) enqueue(nameSymbol(v.declaration, checker));
+    for (const v of f.module.values) {
+      const symbol = nameSymbol(v.declaration, checker);
+      enqueue(symbol && resolveAlias(symbol, checker));
+    }
   }
   while (queue.length > 0) {
     const symbol = queue.shift()!;
@@ -141,7 +145,7 @@ function typedArrayAllocation(e: ts.NewExpression, checker: ts.TypeChecker): Sha
   if (!ts.isIdentifier(e.expression) || !TYPED_ARRAYS.has(e.expression.text) || e.arguments?.length !== 1) return undefined;
   const symbol = checker.getSymbolAtLocation(e.expression);
   if (symbol && scopeOf(symbol, e, e.getSourceFile()) !== "global") return undefined;
-  const argument = checker.getTypeAtLocation(e.arguments[0]!);
+  const argument = baseType(checker.getTypeAtLocation(e.arguments[0]!), checker);
   if (argument.flags & ts.TypeFlags.NumberLike) return "length";
   return mayBeBuffer(argument, checker) || argument.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) ? undefined : "copy";
 }

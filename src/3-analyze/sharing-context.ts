@@ -1,4 +1,5 @@
 import type ts from "typescript";
+import type { ProgramFacts } from "./program-facts.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { TypePrinter } from "./print-type.js";
 
@@ -7,6 +8,8 @@ export interface SharingContext {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly checker: ts.TypeChecker;
+  /** Facts about the whole program: its own files, where it changes what. */
+  readonly facts: ProgramFacts;
   readonly report: (d: Diagnostic) => void;
   /** True when the file is compiled without the rest of its program, so imported types are unknown. */
   readonly isolated: boolean;

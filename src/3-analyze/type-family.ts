@@ -30,13 +30,27 @@ function fromLib(symbol: ts.Symbol): boolean {
   return (symbol.declarations ?? []).some((d) => /[\\/]lib\.[^\\/]*\.d\.ts$|[\\/]@types[\\/]node[\\/]/.test(d.getSourceFile().fileName));
 }
 
+/**
+ * The type a generic type stands for at least: the base constraint of a type parameter or other
+ * generic type (`number` for `T extends number`), `unknown` for one without a constraint; any
+ * other type is itself.
+ */
+export function baseType(type: ts.Type, checker: ts.TypeChecker): ts.Type {
+  if (!(type.flags & ts.TypeFlags.InstantiableNonPrimitive)) return type;
+  const constraint = checker.getBaseConstraintOfType(type);
+  return constraint && constraint !== type ? constraint : checker.getUnknownType();
+}
+
+/** True when every value of the type is a number (a generic type by its constraint). */
+export function isNumberType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const base = baseType(type, checker);
+  return !!(base.flags & ts.TypeFlags.NumberLike) || (base.isUnion() && base.types.every((t) => t.flags & ts.TypeFlags.NumberLike));
+}
+
 /** Classifies a type into the family that decides how its values travel between threads. */
 export function typeFamily(type: ts.Type, checker: ts.TypeChecker): TypeFamily {
+  if (type.flags & ts.TypeFlags.InstantiableNonPrimitive) return typeFamily(baseType(type, checker), checker);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return "dynamic";
-  if (type.flags & ts.TypeFlags.TypeParameter) {
-    const constraint = checker.getBaseConstraintOfType(type);
-    return constraint && constraint !== type ? typeFamily(constraint, checker) : "dynamic";
-  }
   if (type.isUnion()) return unionFamily(type.types.map((t) => typeFamily(t, checker)));
   if (type.flags & ts.TypeFlags.NumberLike) return "number";
   if (type.flags & ts.TypeFlags.BigIntLike) return "bigint";

@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import ts from "../typescript.cjs";
 import type { ClauseExpression } from "../2-parse/ast.js";
 import { declarationOf } from "../3-analyze/scope.js";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
@@ -27,7 +27,9 @@ export function planModule(input: PlanInput): ModulePlan {
     regions,
     imports: input.module.imports,
     carried: input.module.carried,
+    classes: input.module.carried.filter((n): n is ts.ClassDeclaration => ts.isClassDeclaration(n) && n.name !== undefined),
     values: input.module.values,
+    constants: input.module.constants,
     allocations: input.allocations,
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,

@@ -1,4 +1,5 @@
 import type ts from "typescript";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis } from "../3-analyze/types.js";
@@ -61,8 +62,15 @@ export interface ModulePlan {
   readonly imports: readonly ImportedBinding[];
   /** Module-level declarations copied into the factory, in source order. */
   readonly carried: readonly ts.Node[];
+  /**
+   * The carried module-level classes, which thread 0 passes to the factory after the imports so
+   * that it runs the originals (workers, which pass nothing, make copies); each gets a type alias.
+   */
+  readonly classes: readonly ts.ClassDeclaration[];
   /** Module-level bindings passed by value; each gets a type alias and a factory-scope `let`. */
   readonly values: readonly ModuleValue[];
+  /** Const-enum member accesses in code that moves into the factory, printed as their values. */
+  readonly constants: readonly ConstantAccess[];
   /** Typed-array allocations moved onto shared memory. */
   readonly allocations: readonly SharedAllocation[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */

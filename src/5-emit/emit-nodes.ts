@@ -1,4 +1,5 @@
 import ts from "../typescript.cjs";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
 import type { CallValue, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
@@ -34,6 +35,7 @@ class ModuleNodePrinter {
   private readonly f: ts.NodeFactory;
   private readonly regions: Map<ts.Node, RegionPlan>;
   private readonly allocations: Map<ts.Node, SharedAllocation>;
+  private readonly constants: Map<ts.Node, ConstantAccess>;
   private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
   /** Offsets of every `@omp` that becomes `tsomp:`. */
   private readonly renamed: Set<number>;
@@ -50,6 +52,7 @@ class ModuleNodePrinter {
     this.f = options.context.factory;
     this.regions = new Map(plan.regions.map((r) => [r.statement, r]));
     this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
+    this.constants = new Map(plan.constants.map((c) => [c.node, c]));
     for (const r of plan.regions) {
       const levels = r.analysis.shape.levels;
       const variable = levels[levels.length - 1]!.variable;
@@ -94,6 +97,8 @@ class ModuleNodePrinter {
   /** Visits code that moves into the worker factory: module-level names become fresh identifiers. */
   private readonly visitWorker = (node: ts.Node): ts.Node => {
     if (ts.isIdentifier(node) && this.isModuleBinding(node)) return ts.setTextRange(this.f.createIdentifier(node.text), node);
+    const constant = this.constants.get(node);
+    if (constant) return ts.setTextRange(this.constantNode(constant), node);
     return this.rewrite(node, true) ?? this.renameComments(node, ts.visitEachChild(node, this.visitWorker, this.options.context));
   };
 
@@ -120,6 +125,15 @@ class ModuleNodePrinter {
       this.commented.add(out);
     }
     return out;
+  }
+
+  /** A const-enum member access as its value, `5 /* Mode.B *_/`, as tsc writes it (which it cannot do in worker code, whose names are fresh). */
+  private constantNode(c: ConstantAccess): ts.Expression {
+    const f = this.f;
+    const v = c.value;
+    const literal = typeof v === "string" ? f.createStringLiteral(v) : v < 0 ? f.createPrefixMinus(f.createNumericLiteral(-v)) : f.createNumericLiteral(v);
+    ts.addSyntheticTrailingComment(literal, ts.SyntaxKind.MultiLineCommentTrivia, ` ${c.text} `, false);
+    return c.parenthesized ? f.createParenthesizedExpression(literal) : literal;
   }
 
   /** True for a name that refers to a binding declared at the top level of this module, or imported. */
@@ -227,7 +241,7 @@ class ModuleNodePrinter {
       properties.push(f.createPropertyAssignment("imports", literalNode(f, imports.map((i) => [i.specifier, i.exportName]))));
       properties.push(f.createPropertyAssignment("bindings", this.arrowOf(imports.map((i) => this.linked(i.localName, importName(this.sourceFile, i.localName))))));
     }
-    const classes = this.plan.carried.filter(ts.isClassDeclaration).filter((c) => c.name);
+    const classes = this.plan.classes;
     if (classes.length > 0) properties.push(f.createPropertyAssignment("classes", this.arrowOf(classes.map((c) => this.linked(c.name!.text, c.name)))));
     const args = [f.createIdentifier("__omp_regions"), meta, ...(properties.length > 0 ? [f.createObjectLiteralExpression(properties)] : [])];
     return f.createExpressionStatement(f.createCallExpression(omp(f, "register"), undefined, args));
@@ -248,17 +262,26 @@ class ModuleNodePrinter {
   /** `function __omp_regions(…imports) { …carried declarations; let …values; return [ …regions ]; }` */
   private factoryDeclaration(): ts.Statement {
     const f = this.f;
-    const parameters = this.plan.imports.map((i) => f.createParameterDeclaration(undefined, undefined, i.localName));
+    const names = [...this.plan.imports.map((i) => i.localName), ...this.plan.classes.map((c) => `__omp_${c.name!.text}`)];
+    const parameters = names.map((name) => f.createParameterDeclaration(undefined, undefined, name));
     const body: ts.Statement[] = [];
     for (const node of this.plan.carried) {
       const copy = this.copyDeclaration(node);
-      if (copy) body.push(copy);
+      if (copy) body.push(this.plan.classes.includes(node as ts.ClassDeclaration) ? this.originalOrCopy((node as ts.ClassDeclaration).name!.text, copy) : copy);
     }
     for (const v of this.plan.values) body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(v.name)], ts.NodeFlags.Let)));
     body.push(f.createReturnStatement(f.createArrayLiteralExpression(this.plan.regions.map((r) => regionNode(r, this.regionContext)), true)));
     const factory = f.createFunctionDeclaration(undefined, undefined, "__omp_regions", undefined, parameters, undefined, f.createBlock(body, true));
     for (const line of FACTORY_COMMENT.trim().split("\n")) ts.addSyntheticLeadingComment(factory, ts.SyntaxKind.SingleLineCommentTrivia, line.slice(2), true);
     return factory;
+  }
+
+  /** `const C = __omp_C ?? (() => { class C { … } return C; })();`: thread 0's original class when the factory gets it, else the copy. */
+  private originalOrCopy(name: string, copy: ts.Statement): ts.Statement {
+    const f = this.f;
+    const make = f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), f.createBlock([copy, f.createReturnStatement(f.createIdentifier(name))], true));
+    const value = f.createBinaryExpression(f.createIdentifier(`__omp_${name}`), ts.SyntaxKind.QuestionQuestionToken, f.createCallExpression(f.createParenthesizedExpression(make), undefined, []));
+    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
   }
 
   /** A declaration copied into worker code without `export`/`default`; undefined for type-only declarations. */

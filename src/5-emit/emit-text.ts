@@ -1,5 +1,6 @@
 import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "../typescript.cjs";
+import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
@@ -23,6 +24,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const ms = new MagicString(text, { filename: file });
   const ctx: RegionTextContext = { ms, sourceFile, file };
   for (const at of plan.renamed) ms.overwrite(at, at + 4, "tsomp:");
+  for (const constant of plan.constants) ms.overwrite(constant.node.getStart(sourceFile), constant.node.end, constantText(constant, text));
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
@@ -36,9 +38,11 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   const factory = new Pieces();
   if (plan.regions.length > 0) {
     factory.text(FACTORY_COMMENT);
-    for (const v of plan.values) factory.text(`type __omp_type_${v.name} = typeof ${v.name};\n`);
-    factory.text(`function __omp_regions(${plan.imports.map(importParameter).join(", ")}) {\n`);
-    for (const node of plan.carried) factory.text("  ").add(copyDeclaration(node, "  ", ctx)).text("\n");
+    const classes = plan.classes.map((c) => c.name!.text);
+    for (const name of [...classes, ...plan.values.map((v) => v.name)]) factory.text(`type __omp_type_${name} = typeof ${name};\n`);
+    const parameters = [...plan.imports.map(importParameter), ...classes.map((c) => `__omp_${c}?: __omp_type_${c}`)];
+    factory.text(`function __omp_regions(${parameters.join(", ")}) {\n`);
+    for (const node of plan.carried) factory.text("  ").add(copyCarried(node, ctx)).text("\n");
     for (const v of plan.values) factory.text(`  let ${v.name}!: __omp_type_${v.name};\n`);
     factory.text("  return [\n");
     for (const region of plan.regions) factory.add(regionPieces.get(region)!);
@@ -54,6 +58,24 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   }
   // Every source of the bundle has content, so the map's sourcesContent holds no null.
   return { code: bundle.toString(), map: bundle.generateMap({ hires: "boundary", includeContent: true, file }) as SourceMap };
+}
+
+/**
+ * A const-enum member access as tsc writes it, `5 /* Mode.B *_/`, parenthesized where needed; a
+ * negative value right after a `-` or `+` gets a space, so that `x-Mode.Low` does not become `x--1`.
+ */
+function constantText(c: ConstantAccess, text: string): string {
+  const printed = `${typeof c.value === "string" ? JSON.stringify(c.value) : String(c.value)} /* ${c.text} */`;
+  if (c.parenthesized) return `(${printed})`;
+  const before = text[c.node.getStart() - 1];
+  return typeof c.value === "number" && c.value < 0 && (before === "-" || before === "+") ? ` ${printed}` : printed;
+}
+
+/** A carried declaration; a class is bound to thread 0's original when the factory gets it: `const C = __omp_C ?? (() => { class C { … } return C; })();`. */
+function copyCarried(node: ts.Node, ctx: RegionTextContext): Pieces {
+  if (!ts.isClassDeclaration(node) || !node.name) return copyDeclaration(node, "  ", ctx);
+  const name = node.name.text;
+  return new Pieces().text(`const ${name} = __omp_${name} ?? (() => {\n    `).add(copyDeclaration(node, "    ", ctx)).text(`\n    return ${name};\n  })();`);
 }
 
 /** `localName: typeof import("spec").name`, the factory parameter for an imported binding. */
@@ -145,7 +167,6 @@ function registrationText(plan: ModulePlan): string {
     options.push(`imports: [${plan.imports.map((i) => `[${JSON.stringify(i.specifier)}, ${JSON.stringify(i.exportName)}]`).join(", ")}]`);
     options.push(`bindings: () => [${plan.imports.map((i) => i.localName).join(", ")}]`);
   }
-  const classes = plan.carried.filter(ts.isClassDeclaration).map((c) => c.name?.text).filter((n) => n !== undefined);
-  if (classes.length > 0) options.push(`classes: () => [${classes.join(", ")}]`);
+  if (plan.classes.length > 0) options.push(`classes: () => [${plan.classes.map((c) => c.name!.text).join(", ")}]`);
   return `__omp.register(__omp_regions, import.meta${options.length > 0 ? `, { ${options.join(", ")} }` : ""});`;
 }

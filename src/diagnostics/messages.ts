@@ -164,6 +164,14 @@ export const Messages = {
   TypeUnknownInIsolation: m<{ name: string; use: "capture" | "reduction" }>(3022, "note", (a) =>
     `'${a.name}' has no known type here: this file is compiled on its own (isolatedModules, transpileModule), so types that come from other modules are unknown. ` +
     (a.use === "capture" ? "The loop shares it if it is a typed array when the loop starts, and copies it otherwise." : `Annotate it (let ${a.name}: number = …) so that it can be reduced.`)),
+  ChangedStateCopied: m<{ name: string; imported: boolean; changed: string }>(3023, "error", (a) =>
+    `'${a.name}' is ${a.imported ? "imported again by worker threads" : "copied into the worker code"}, where it starts again from its declaration, but the program changes ${a.changed} while it runs, so worker threads would not see the change. Read what the loop needs into a local const before the loop, and use that in the loop.`),
+  StaleModuleState: m<{ name: string; state?: string; module: string }>(3024, "warning", (a) =>
+    (a.state ? `'${a.name}' reads '${a.state}' of ${a.module}` : `'${a.name}' is module-level state of ${a.module}`) +
+    `, which the program changes while it runs; worker threads import ${a.module} again and see ${a.state ? `'${a.state}'` : "it"} as that import made it, not as it is now. ` +
+    (a.state ? `Read the value before the loop and pass it to '${a.name}' as an argument.` : `Read it into a local const before the loop, and use that in the loop.`)),
+  GlobalDeclaredInProgram: m<{ name: string }>(3025, "warning", (a) =>
+    `'${a.name}' is a global that this program declares itself: worker threads have globals of their own, where '${a.name}' exists only if code that every worker runs sets it up too (else they throw a ReferenceError). Import it from a module instead, or read a value into a local const before the loop.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

@@ -89,7 +89,7 @@ export interface Region {
   readonly body: RegionBody;
 }
 
-/** A module's worker factory: called once per thread with the module's imported bindings, returns its regions. */
+/** A module's worker factory: called once per thread with the module's imported bindings (thread 0 also with its classes), returns its regions. */
 export type RegionFactory = (...imports: never[]) => readonly Region[];
 
 /** `[specifier, exported name]` of an import the regions use; the name is `default` or `*` for those forms. */
@@ -101,7 +101,11 @@ export interface ModuleOptions {
   readonly imports?: readonly ImportSpec[];
   /** Thread 0's values of those imports (a function, so that it is read after the imports are initialised). */
   readonly bindings?: () => readonly unknown[];
-  /** The module's classes that the worker code copies: errors of those classes get their prototype back at the join. */
+  /**
+   * The module's classes that the worker code copies, in the factory's parameter order after the
+   * imports: thread 0 passes them, so that its regions use the originals (and their current static
+   * state), while workers copy them. Errors of those classes get their prototype back at the join.
+   */
   readonly classes?: () => readonly (abstract new (...args: never[]) => unknown)[];
 }
 

@@ -28,13 +28,13 @@ export function moduleRecord(factory: RegionFactory): ModuleRecord | undefined {
   return records.get(factory);
 }
 
-/** This thread's regions of a factory: thread 0 calls the factory with its own imports the first time. */
+/** This thread's regions of a factory: thread 0 calls the factory with its own imports and classes the first time. */
 export function regionsOf(factory: RegionFactory): readonly Region[] {
   let list = regions.get(factory);
   if (list) return list;
   const record = records.get(factory);
   if (!record) throw new Error(`[tsomp] internal error: a parallel region's module was never registered (${factory.name}).`);
-  list = (factory as (...a: unknown[]) => readonly Region[])(...(record.options.bindings?.() ?? []));
+  list = (factory as (...a: unknown[]) => readonly Region[])(...(record.options.bindings?.() ?? []), ...(record.options.classes?.() ?? []));
   regions.set(factory, list);
   return list;
 }
