@@ -27,8 +27,10 @@ static void report(const char *name, double (*kernel)(void)) {
   printf("RESULT {\"checksum\":%.17g,\"ms\":%.6f}\n", checksum, times[count / 2]);
 }
 
-/** Median time per call of `call`, in microseconds, the way bench/kernels/per-call.ts measures it. */
+/** Median time per call of `call`, in microseconds, warmed up and sampled the way bench/kernels/per-call.ts does. */
 static double per_call(void (*call)(void)) {
+  double warm = omp_get_wtime();
+  for (long calls = 0; calls < 1000 || omp_get_wtime() - warm < 0.3; calls++) call();
   long reps = 1;
   for (;;) {
     double t = omp_get_wtime();

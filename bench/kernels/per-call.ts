@@ -1,12 +1,15 @@
 import os from "node:os";
 
 /**
- * Times `call` the EPCC way: after a warm-up, runs it `reps` times in a row per sample (reps chosen
- * so that a sample lasts at least 20 ms) for 9 samples, and returns the median time per call in
- * microseconds. A call that returns a promise (the piscina round trip) is awaited; one that does
- * not is timed without awaiting anything.
+ * Times `call` the EPCC way: warms it up (at least 300 ms and 1000 calls, so that workers have
+ * booted and the JIT has settled), picks `reps` so that `reps` calls in a row last at least 20 ms,
+ * then takes 9 samples of `reps` calls and returns the median time per call in microseconds. A
+ * call that returns a promise (the piscina round trip) is awaited; one that does not is timed
+ * without awaiting anything.
  */
 export async function perCall(call: () => unknown): Promise<number> {
+  const warm = performance.now();
+  for (let calls = 0; calls < 1000 || performance.now() - warm < 300; calls += 100) await repeat(call, 100);
   let reps = 1;
   for (;;) {
     const t = performance.now();

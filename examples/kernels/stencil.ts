@@ -1,8 +1,12 @@
 // The Jacobi sweep used by examples/jacobi.ts (and the benchmarks in bench/kernels), in a module of its own.
 
-/** One Jacobi sweep of the 5-point Laplace stencil: next = average of the four neighbours in current. */
+/**
+ * One Jacobi sweep of the 5-point Laplace stencil: next = average of the four neighbours in current.
+ * The rows cost the same, but `guided` rather than `static` lets a faster core take more of them
+ * (on a shared VM, two vCPUs can run this sweep at very different speeds; see docs/performance.md).
+ */
 export function sweep(current: Float64Array, next: Float64Array, n: number): void {
-  // @omp parallel for
+  // @omp parallel for schedule(guided)
   for (let i = 1; i < n - 1; i++) {
     const row = i * n;
     for (let j = 1; j < n - 1; j++) {

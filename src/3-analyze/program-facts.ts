@@ -14,10 +14,34 @@ export class ProgramFacts {
 
   constructor(private readonly program: ts.Program) {}
 
-  /** True for a file of the program itself (its .d.ts files too): not a default library, not from node_modules. */
+  /** True for a file of the program itself (its .d.ts files too): not a default library, not from node_modules, not tsomp's own. */
   isOwnFile(sourceFile: ts.SourceFile): boolean {
     const p = this.program;
-    return !p.isSourceFileDefaultLibrary(sourceFile) && !p.isSourceFileFromExternalLibrary(sourceFile) && !sourceFile.fileName.split(/[\\/]/).includes("node_modules");
+    return !p.isSourceFileDefaultLibrary(sourceFile) && !p.isSourceFileFromExternalLibrary(sourceFile) && !sourceFile.fileName.split(/[\\/]/).includes("node_modules") && !this.inTsomp(sourceFile.fileName);
+  }
+
+  private readonly packageRoots = new Map<string, string | undefined>();
+
+  /**
+   * True for a file of tsomp's own runtime (its sources, or its build): `tsomp/runtime`, which a
+   * program inside tsomp's own repository resolves to its sources (TypeScript maps a package's
+   * imports of its own name from the output folder back to the sources). Its state is the
+   * runtime's, not the program's.
+   */
+  private inTsomp(fileName: string): boolean {
+    const root = this.tsompRoot(path.dirname(fileName));
+    if (root === undefined) return false;
+    const relative = path.relative(root, fileName).split(path.sep).join("/");
+    return relative.startsWith("src/runtime/") || relative.startsWith("dist/");
+  }
+
+  /** The folder of the tsomp package that holds `dir`, if any. */
+  private tsompRoot(dir: string): string | undefined {
+    if (this.packageRoots.has(dir)) return this.packageRoots.get(dir);
+    const manifest = ts.sys.readFile(path.join(dir, "package.json"));
+    const root = manifest !== undefined ? (/"name"\s*:\s*"tsomp"/.test(manifest) ? dir : undefined) : path.dirname(dir) !== dir ? this.tsompRoot(path.dirname(dir)) : undefined;
+    this.packageRoots.set(dir, root);
+    return root;
   }
 
   /**

@@ -61,10 +61,9 @@ export const D_MAX_THREADS = D_MODULE + 8;
 export const D_RUN_KIND = D_MODULE + 9;
 export const D_RUN_CHUNK = D_MODULE + 10;
 
-/** Float64 descriptor fields (indices into the Float64Array view): the count, then lower/step/count per loop. */
-export const F_COUNT = 0;
-export const F_BIG_NEXT = 1;
-export const F_LEVEL = 2;
+/** Float64 descriptor fields (indices into the Float64Array view): the big-loop counter, then lower/step/count per loop. */
+export const F_BIG_NEXT = 0;
+export const F_LEVEL = 1;
 const INT32_LINES = 8;
 /** Byte offset of the Float64 descriptor. */
 export const F64_BYTE_OFFSET = INT32_LINES * LINE * 4;

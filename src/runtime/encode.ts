@@ -12,23 +12,29 @@ import { STRIDE, TAG, viewLength, viewTypeCode } from "./value-tags.js";
  */
 export function encodeValues(pool: Pool, values: readonly unknown[], from: number, count: number, slot: number, workers: number, messages: unknown[], names: readonly string[], region: string): void {
   const { valueTags: tags, valueData: data } = pool.views;
+  const encoded = pool.encoded;
   for (let i = 0; i < count; i++) {
     const v = values[from + i];
     const k = slot + i;
+    if (encoded.holds(k, v, workers)) continue;
     const at = k * STRIDE;
     switch (typeof v) {
       case "number":
+        encoded.forget(k);
         put(tags, k, TAG.number);
         if (!sameNumber(data[at]!, v)) data[at] = v;
         continue;
       case "boolean":
+        encoded.forget(k);
         put(tags, k, TAG.boolean);
         put(data, at, v ? 1 : 0);
         continue;
       case "undefined":
+        encoded.forget(k);
         put(tags, k, TAG.undefined);
         continue;
     }
+    encoded.forget(k);
     if (v === null) {
       put(tags, k, TAG.null);
       continue;
@@ -39,6 +45,7 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
       put(data, at + 1, viewTypeCode(v));
       put(data, at + 2, v.byteOffset);
       put(data, at + 3, viewLength(v));
+      if (!(v.buffer as { growable?: boolean }).growable) encoded.remember(k, v, workers);
       continue;
     }
     if (v instanceof SharedArrayBuffer) {

@@ -11,7 +11,7 @@ import type { Frame, RegionRecord } from "./region-record.js";
 import { state } from "./state.js";
 import { enterThread, leaveThread } from "./threads.js";
 import { failurePlace, iterationError } from "./failure.js";
-import type { TeamThread } from "./team-thread.js";
+import { type TeamThread, UNSET } from "./team-thread.js";
 
 /** A region's schedule, resolved for one run. */
 export interface ResolvedSchedule {
@@ -48,8 +48,8 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
     }
     for (let s = 0; s < record.outputs.length; s++) frame.out[s] = v[record.outputsAt + s];
     if (n === 0) return callResult(frame.out);
-    if (team === 1) runAlone(factory, record, frame, thread, n);
-    else runOnTeam(factory, index, record, frame, thread, n, team, schedule);
+    if (team === 1) runAlone(factory, record, frame, thread);
+    else runOnTeam(factory, index, record, frame, thread, team, schedule);
     return callResult(frame.out);
   } finally {
     leaveThread();
@@ -77,8 +77,8 @@ function positiveInteger(value: unknown, at: string, clause: string): number {
 }
 
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
-function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread, n: number): void {
-  thread.start(undefined, 0, 1, KIND.static, 0, n, record.levels, record.outputs.length);
+function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread): void {
+  thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length);
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;
@@ -94,9 +94,9 @@ function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, th
     state.teamSize = savedSize;
   }
   for (let s = 0; s < record.outputs.length; s++) {
-    if (!thread.outSet[s]) continue;
+    if (thread.outKinds[s] === UNSET) continue;
     const combine = record.combiners[s];
-    frame.out[s] = combine ? combine(frame.out[s], thread.outValues[s]) : thread.outValues[s];
+    frame.out[s] = combine ? combine(frame.out[s], thread.output(s)) : thread.output(s);
   }
 }
 

@@ -1,8 +1,9 @@
 import { receiveMessageOnPort } from "node:worker_threads";
 import type { RegionBody, RegionFactory } from "./abi.js";
 import { RESULT, resultIndex } from "./areas.js";
+import { combineNumbers } from "./combine.js";
 import {
-  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT, F_COUNT,
+  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT,
   ENTERED, F_LEVEL, FINISHED, GATE, GATE_CLOSED, GATE_COUNT, gateIs, KIND, MAIN_PARKED, NEXT, openGate, put, REPLIES, REPLY, workerBase,
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
@@ -16,7 +17,7 @@ import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
 import runtimeFiles from "./runtime-files.cjs";
 import { RUN_KINDS, state } from "./state.js";
-import type { TeamThread } from "./team-thread.js";
+import { NUMBER, OTHER, type TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
 
 /**
@@ -24,7 +25,7 @@ import type { FromWorker } from "./value-tags.js";
  * Thread 0 writes the region's description and values to shared memory, rings the workers'
  * doorbells, runs its own share, waits at the join, and combines what the threads produced.
  */
-export function runOnTeam(factory: RegionFactory, index: number, record: RegionRecord, frame: Frame, thread: TeamThread, n: number, team: number, schedule: ResolvedSchedule): void {
+export function runOnTeam(factory: RegionFactory, index: number, record: RegionRecord, frame: Frame, thread: TeamThread, team: number, schedule: ResolvedSchedule): void {
   const pool = thePool();
   const workers = team - 1;
   pool.ensure(workers);
@@ -35,7 +36,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     h.modules.add(module.id);
     h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeFiles.runtimeUrl) });
   }
-  copyIn(record, frame);
+  copyIn(pool, record, frame);
   const captures = record.info.captures.length;
   const outputs = record.outputs.length;
   pool.ensureAreas(captures + outputs, outputs);
@@ -46,7 +47,8 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages, record.outputNames, info.at);
   if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages.slice() });
   queueReleases(pool);
-  describe(pool, module.id, index, team, schedule, n, record, thread);
+  thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, record.levels, outputs);
+  describe(pool, module.id, index, team, schedule, record, thread);
   const deaths = pool.deaths();
   const doneBefore = Atomics.load(pool.ctl.i32, DONE);
   const repliesBefore = Atomics.load(pool.ctl.i32, REPLIES);
@@ -55,7 +57,6 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   if (closable) Atomics.store(pool.ctl.i32, GATE, openGate(pool.generation));
   for (let w = 1; w <= workers; w++) pool.ring(w, closable);
 
-  thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, n, record.levels, outputs);
   prepareArguments(record, frame, thread);
   let failure: { place: FailurePlace; error: unknown } | undefined;
   const savedNum = state.threadNum;
@@ -110,7 +111,7 @@ function closeGate(i32: Int32Array): number {
  * Writes the region descriptor and resets the shared counters. Plain writes suffice: no worker
  * touches them until it sees its doorbell, and the doorbell's atomic store publishes them.
  */
-function describe(pool: Pool, moduleId: number, index: number, team: number, schedule: ResolvedSchedule, n: number, record: RegionRecord, thread: TeamThread): void {
+function describe(pool: Pool, moduleId: number, index: number, team: number, schedule: ResolvedSchedule, record: RegionRecord, thread: TeamThread): void {
   const { i32, f64 } = pool.ctl;
   put(i32, D_MODULE, moduleId);
   put(i32, D_REGION, index);
@@ -123,12 +124,15 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   put(i32, D_MAX_THREADS, state.maxThreads);
   put(i32, D_RUN_KIND, RUN_KINDS.indexOf(state.runSchedule.kind));
   put(i32, D_RUN_CHUNK, state.runSchedule.chunk);
-  put(f64, F_COUNT, n);
-  put(f64, F_BIG_NEXT, 0);
+  // The float64 fields are compared and written here, not through put(): passing a double to a
+  // call that is not inlined boxes it, which would allocate a heap number per field and region.
+  if (f64[F_BIG_NEXT] !== 0) f64[F_BIG_NEXT] = 0;
+  const { lower, steps, counts } = thread;
   for (let d = 0; d < record.levels; d++) {
-    put(f64, F_LEVEL + 3 * d, thread.lower[d]!);
-    put(f64, F_LEVEL + 3 * d + 1, thread.steps[d]!);
-    put(f64, F_LEVEL + 3 * d + 2, thread.counts[d]!);
+    const at = F_LEVEL + 3 * d;
+    if (f64[at] !== lower[d]) f64[at] = lower[d]!;
+    if (f64[at + 1] !== steps[d]) f64[at + 1] = steps[d]!;
+    if (f64[at + 2] !== counts[d]) f64[at + 2] = counts[d]!;
   }
   if (schedule.kind !== KIND.static) put(i32, NEXT, 0);
   put(i32, CANCEL, 0);
@@ -139,11 +143,11 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
  * after it (SPEC §6), with a warning. Every copy goes back: the loop may write an array through a
  * function it calls or a DataView method, which the compiler cannot always see.
  */
-function copyIn(record: RegionRecord, frame: Frame): void {
+function copyIn(pool: Pool, record: RegionRecord, frame: Frame): void {
   let copied = false;
   for (let k = 0; k < record.info.captures.length; k++) {
     const v = frame.values[record.capturesAt + k];
-    if (!ArrayBuffer.isView(v) || v.buffer instanceof SharedArrayBuffer) continue;
+    if (pool.encoded.isShared(k, v) || !ArrayBuffer.isView(v) || v.buffer instanceof SharedArrayBuffer) continue;
     let sab = record.copies[k];
     if (!sab || sab.byteLength !== v.byteLength) sab = record.copies[k] = new SharedArrayBuffer(v.byteLength);
     new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
@@ -209,7 +213,6 @@ function join(pool: Pool, workers: number, entered: number, doneBefore: number, 
 
 /** Combines the threads' outputs into `frame.out` and returns the error of the earliest failure, if any. */
 function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, workers: number, closable: boolean, replied: boolean, failure: { place: FailurePlace; error: unknown } | undefined): OmpError | undefined {
-  const { resultTags, resultData } = pool.views;
   const i32 = pool.ctl.i32;
   let replies = NO_REPLIES as (unknown[] | undefined)[];
   for (let w = 1; replied && w <= workers; w++) {
@@ -223,33 +226,68 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
     }
   }
   for (let s = 0; s < record.outputs.length; s++) {
-    const combine = record.combiners[s];
-    let acc = frame.out[s];
-    let best = -Infinity;
-    for (let w = 0; w <= workers; w++) {
-      let value: unknown;
-      let position: number;
-      if (w === 0) {
-        if (!thread.outSet[s]) continue;
-        value = thread.outValues[s];
-        position = thread.outPositions[s]!;
-      } else {
-        if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
-        const r = resultIndex(pool.views, w, s);
-        const tag = resultTags[r]!;
-        if (tag === RESULT.unset) continue;
-        value = tag === RESULT.number ? resultData[2 * r] : tag === RESULT.boolean ? resultData[2 * r] !== 0 : tag === RESULT.null ? null : tag === RESULT.undefined ? undefined : replies[w]?.[s];
-        position = resultData[2 * r + 1]!;
-      }
-      if (combine) acc = combine(acc, value);
-      else if (position >= best) {
-        acc = value;
-        best = position;
-      }
-    }
-    frame.out[s] = acc;
+    if (!combineNumbersInPlace(pool, record, frame, thread, s, workers, closable)) combineValues(pool, record, frame, thread, s, workers, closable, replies);
   }
   return failure ? iterationError(record, failure.place, failure.error) : undefined;
+}
+
+/**
+ * Combines a `number` reduction's partial results as doubles, when all of them and the original
+ * are numbers: the sum (or product, maximum…) is boxed at most once, when stored in `frame.out`,
+ * and not at all when it is a small integer. Returns false, having changed nothing, otherwise.
+ */
+function combineNumbersInPlace(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, s: number, workers: number, closable: boolean): boolean {
+  const op = record.numericOps[s]!;
+  const original = frame.out[s];
+  if (op < 0 || typeof original !== "number") return false;
+  const { resultTags, resultData } = pool.views;
+  const i32 = pool.ctl.i32;
+  for (let w = 1; w <= workers; w++) {
+    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+    const tag = resultTags[resultIndex(pool.views, w, s)];
+    if (tag !== RESULT.unset && tag !== RESULT.number) return false;
+  }
+  if (thread.outKinds[s] === OTHER) return false;
+  let acc = original;
+  if (thread.outKinds[s] === NUMBER) acc = combineNumbers(op, acc, thread.outNumbers[s]!);
+  for (let w = 1; w <= workers; w++) {
+    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+    const r = resultIndex(pool.views, w, s);
+    if (resultTags[r] === RESULT.number) acc = combineNumbers(op, acc, resultData[2 * r]!);
+  }
+  frame.out[s] = acc;
+  return true;
+}
+
+/** Combines output `s` of every thread, in thread order: through its combiner, or, for a lastprivate, the value with the latest position. */
+function combineValues(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, s: number, workers: number, closable: boolean, replies: readonly (unknown[] | undefined)[]): void {
+  const { resultTags, resultData } = pool.views;
+  const i32 = pool.ctl.i32;
+  const combine = record.combiners[s];
+  let acc = frame.out[s];
+  let best = -Infinity;
+  for (let w = 0; w <= workers; w++) {
+    let value: unknown;
+    let position: number;
+    if (w === 0) {
+      if (thread.outKinds[s] === UNSET) continue;
+      value = thread.output(s);
+      position = thread.outPositions[s]!;
+    } else {
+      if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+      const r = resultIndex(pool.views, w, s);
+      const tag = resultTags[r]!;
+      if (tag === RESULT.unset) continue;
+      value = tag === RESULT.number ? resultData[2 * r] : tag === RESULT.boolean ? resultData[2 * r] !== 0 : tag === RESULT.null ? null : tag === RESULT.undefined ? undefined : replies[w]?.[s];
+      position = resultData[2 * r + 1]!;
+    }
+    if (combine) acc = combine(acc, value);
+    else if (position >= best) {
+      acc = value;
+      best = position;
+    }
+  }
+  frame.out[s] = acc;
 }
 
 /** Shared empty list of worker replies, for the usual region that has none. */

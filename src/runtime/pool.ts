@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { allocateAreas, areaViews, type AreaViews, type Areas, valueCapacity } from "./areas.js";
 import { BufferRegistry } from "./buffer-registry.js";
+import { EncodedViews } from "./encoded-views.js";
 import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
 import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
@@ -35,6 +36,8 @@ export interface WorkerHandle {
 export class Pool {
   readonly ctl: Control = controlViews(new SharedArrayBuffer(CONTROL_BYTES));
   readonly registry = new BufferRegistry();
+  /** Which shared arrays the values area holds, so that a region passing the same ones skips encoding them. */
+  readonly encoded = new EncodedViews();
   areas: Areas = allocateAreas(16, 4);
   views: AreaViews = areaViews(this.areas);
   private capacity = valueCapacity(this.areas);
@@ -119,6 +122,7 @@ export class Pool {
   ensureAreas(values: number, slots: number): void {
     if (this.capacity >= values && this.areas.slots >= slots) return;
     this.areas = allocateAreas(Math.max(values, this.capacity * 2), Math.max(slots, this.areas.slots));
+    this.encoded.clear();
     this.views = areaViews(this.areas);
     this.capacity = valueCapacity(this.areas);
   }
@@ -145,6 +149,7 @@ export class Pool {
   }
 
   private spawn(w: number): WorkerHandle {
+    this.encoded.clear();
     const base = workerBase(w);
     Atomics.store(this.ctl.i32, base + STATE, 0);
     Atomics.store(this.ctl.i32, base + PARKED, 0);

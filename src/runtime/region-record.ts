@@ -1,5 +1,5 @@
 import type { OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
-import { combinerOf, type Combiner } from "./combine.js";
+import { combinerOf, numericOperator, type Combiner } from "./combine.js";
 
 /** Scratch arrays one invocation of a region fills: the call's values, the body's arguments, the outputs. */
 export interface Frame {
@@ -25,6 +25,8 @@ export class RegionRecord implements Region {
   readonly outputs: readonly OutputInfo[];
   readonly outputNames: readonly string[];
   readonly combiners: readonly (Combiner | undefined)[];
+  /** Per output, the numeric operator code of a `number` reduction (see combineNumbers), or −1. */
+  readonly numericOps: readonly number[];
   readonly frame: Frame;
   busy = false;
   /** Set once the copy-in warning for this region has been shown. */
@@ -53,6 +55,7 @@ export class RegionRecord implements Region {
     this.valueCount = at + info.captures.length;
     this.outputNames = this.outputs.map((o) => o.name);
     this.combiners = this.outputs.map(combinerOf);
+    this.numericOps = this.outputs.map(numericOperator);
     this.copies = info.captures.map(() => undefined);
     this.originals = info.captures.map(() => undefined);
     this.frame = this.newFrame();

@@ -11,6 +11,11 @@ export function smallInt(x: number): number {
   return (x | 0) === x && (x !== 0 || 1 / x > 0) ? x | 0 : x;
 }
 
+/** What a thread holds in an output slot (TeamThread.outKinds). */
+export const UNSET = 0;
+export const NUMBER = 1;
+export const OTHER = 2;
+
 /** Chunk counters above this use the locked Float64 counter instead of int32 atomics. */
 const INT32_LIMIT = 2 ** 31 - 1 - 1024;
 
@@ -30,9 +35,15 @@ export class TeamThread implements Thread {
   /** First and end logical iteration of the chunk being run (for messages when the iteration is unknown). */
   chunkStart = 0;
   chunkEnd = 0;
+  /**
+   * The thread's outputs, by slot: `outKinds` says whether one is unset (UNSET), a number, held in
+   * `outNumbers` unboxed (a double stored in a plain array would be boxed, a heap number per region),
+   * or another value, in `outValues`; `outPositions` holds where a lastprivate was last assigned.
+   */
+  readonly outKinds: number[] = [];
+  outNumbers = new Float64Array(4);
+  outPositions = new Float64Array(4);
   readonly outValues: unknown[] = [];
-  readonly outPositions: number[] = [];
-  readonly outSet: boolean[] = [];
   readonly initials: unknown[] = [];
 
   private ctl: Control | undefined;
@@ -40,7 +51,8 @@ export class TeamThread implements Thread {
   private p = 1;
   private kind: number = KIND.static;
   private chunk = 0;
-  private n = 0;
+  /** The region's logical iterations (the product of the trip counts), set by `start`. */
+  n = 0;
   private levels = 1;
   private big = false;
   private claims = 0;
@@ -50,8 +62,15 @@ export class TeamThread implements Thread {
   readonly steps = new Float64Array(MAX_LEVELS);
   readonly counts = new Float64Array(MAX_LEVELS);
 
-  /** Prepares for a region: thread `t` of `p`, schedule `kind` with `chunk` (0: default), `n` logical iterations. */
-  start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, n: number, levels: number, outputs: number): void {
+  /**
+   * Prepares for a region: thread `t` of `p`, schedule `kind` with `chunk` (0: default), over the
+   * `levels` loops whose lower bounds, steps and trip counts are already in `lower`, `steps` and
+   * `counts`. The iteration count is their product, computed here rather than passed in: a double
+   * passed to a call that is not inlined is boxed, which would allocate a heap number per region.
+   */
+  start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, levels: number, outputs: number): void {
+    let n = 1;
+    for (let d = 0; d < levels; d++) n *= this.counts[d]!;
     this.ctl = ctl;
     this.t = t;
     this.p = p;
@@ -67,15 +86,18 @@ export class TeamThread implements Thread {
     this.ranLast = false;
     this.step = smallInt(this.steps[levels - 1]!);
     if (this.index.length !== levels - 1) this.index.length = levels - 1;
-    if (this.outSet.length !== outputs) {
+    if (this.outKinds.length !== outputs) {
+      this.outKinds.length = outputs;
       this.outValues.length = outputs;
-      this.outPositions.length = outputs;
-      this.outSet.length = outputs;
+      if (this.outNumbers.length < outputs) {
+        this.outNumbers = new Float64Array(outputs);
+        this.outPositions = new Float64Array(outputs);
+      }
     }
     for (let s = 0; s < outputs; s++) {
+      this.outKinds[s] = UNSET;
       this.outValues[s] = undefined;
       this.outPositions[s] = -1;
-      this.outSet[s] = false;
     }
   }
 
@@ -170,21 +192,32 @@ export class TeamThread implements Thread {
   }
 
   reduce(slot: number, value: unknown): void {
-    this.outValues[slot] = value;
-    this.outSet[slot] = true;
+    this.setOutput(slot, value);
   }
 
   last(slot: number, value: unknown): void {
-    if (!this.ranLast) return;
-    this.outValues[slot] = value;
-    this.outSet[slot] = true;
+    if (this.ranLast) this.setOutput(slot, value);
   }
 
   lastAssigned(slot: number, value: unknown, position: number): void {
     if (position < 0) return;
-    this.outValues[slot] = value;
+    this.setOutput(slot, value);
     this.outPositions[slot] = position;
-    this.outSet[slot] = true;
+  }
+
+  /** Output `slot`'s value, boxed if it is a number (for the paths that are not hot). */
+  output(slot: number): unknown {
+    return this.outKinds[slot] === NUMBER ? this.outNumbers[slot] : this.outValues[slot];
+  }
+
+  private setOutput(slot: number, value: unknown): void {
+    if (typeof value === "number") {
+      this.outNumbers[slot] = value;
+      this.outKinds[slot] = NUMBER;
+    } else {
+      this.outValues[slot] = value;
+      this.outKinds[slot] = OTHER;
+    }
   }
 
   position(value: number): number {

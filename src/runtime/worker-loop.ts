@@ -3,7 +3,7 @@ import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
 import {
   CANCEL, controlViews, ENTERED, GATE, GATE_CLOSED, gateIs, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
-  F_COUNT, F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLIES, REPLY, STATE, workerBase, type Control,
+  F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLIES, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
 import { spinIterations, type WaitPolicy } from "./env.js";
@@ -12,7 +12,7 @@ import { failurePlace } from "./failure.js";
 import { adoptRegions, type WorkerSource } from "./modules.js";
 import type { RegionRecord } from "./region-record.js";
 import { availableParallelism, RUN_KINDS, state } from "./state.js";
-import { TeamThread } from "./team-thread.js";
+import { NUMBER, TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
 const NO_MESSAGES: readonly unknown[] = [];
@@ -155,7 +155,7 @@ function runShare(ws: WorkerState, door: number): void {
     thread.steps[d] = f64[F_LEVEL + 3 * d + 1]!;
     thread.counts[d] = f64[F_LEVEL + 3 * d + 2]!;
   }
-  thread.start(ws.ctl, ws.w, team, i32[D_KIND]!, i32[D_CHUNK]!, f64[F_COUNT]!, levels, outputs);
+  thread.start(ws.ctl, ws.w, team, i32[D_KIND]!, i32[D_CHUNK]!, levels, outputs);
   const args = record.frame.args;
   args[0] = thread;
   for (let k = 0; k < captures; k++) args[k + 1] = ws.decoder.decode(ws.views, k, ws.messages);
@@ -196,16 +196,19 @@ function publishOutputs(ws: WorkerState, thread: TeamThread, outputs: number): n
   let others: unknown[] | undefined;
   for (let s = 0; s < outputs; s++) {
     const r = resultIndex(ws.views, ws.w, s);
-    if (!thread.outSet[s]) {
+    const kind = thread.outKinds[s];
+    if (kind === UNSET) {
       resultTags[r] = RESULT.unset;
       continue;
     }
-    const value = thread.outValues[s];
     resultData[2 * r + 1] = thread.outPositions[s]!;
-    if (typeof value === "number") {
+    if (kind === NUMBER) {
       resultTags[r] = RESULT.number;
-      resultData[2 * r] = value;
-    } else if (typeof value === "boolean") {
+      resultData[2 * r] = thread.outNumbers[s]!;
+      continue;
+    }
+    const value = thread.outValues[s];
+    if (typeof value === "boolean") {
       resultTags[r] = RESULT.boolean;
       resultData[2 * r] = value ? 1 : 0;
     } else if (value === undefined || value === null) {
