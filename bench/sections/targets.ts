@@ -65,7 +65,7 @@ export function checkTargets(setup: Setup, figures: Figures): number {
   }
   if (figures.transpile) {
     const t = figures.transpile;
-    targets.push({ name: `transpile ${t.lines.toLocaleString("en")} lines with ${t.loops} loops`, measured: `${(t.ms / 1000).toFixed(2)} s`, bound: "< 2 s", met: t.ms < 2000 });
+    targets.push({ name: `transform ${t.lines.toLocaleString("en")} lines with ${t.loops} loops (TypeScript loaded; CLI ${(t.cliMs / 1000).toFixed(2)} s)`, measured: `${(t.ms / 1000).toFixed(2)} s`, bound: "< 2 s", met: t.ms < 2000 });
   }
   printTable([["target", "measured", "bound", ""], ...targets.map((t) => [t.name, t.measured, t.bound, t.met ? "met" : "MISSED"])]);
   return targets.filter((t) => !t.met).length;

@@ -17,10 +17,17 @@ export interface ConstantAccess {
 
 /** The constant a const-enum member access stands for, or undefined for any other node. */
 export function constantAccess(node: ts.Node, checker: ts.TypeChecker): ConstantAccess | undefined {
-  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  if (!ts.isPropertyAccessExpression(node) && !(ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))) return undefined;
+  if (!isEntityName(node.expression)) return undefined;
   const value = checker.getConstantValue(node);
   if (value === undefined) return undefined;
   return { node, value, text: node.getText().replace(/\*\//g, "*_/"), parenthesized: needsParentheses(node, value) };
+}
+
+/** `a`, `a.b`, `a.b.c`: what can name an enum (asking the checker about anything else, `a[i]` above all, would be wasted time). */
+function isEntityName(node: ts.Expression): boolean {
+  const e = ts.isParenthesizedExpression(node) ? node.expression : node;
+  return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isEntityName(e.expression));
 }
 
 /** Every const-enum member access in `root`, outermost only, in source order. */

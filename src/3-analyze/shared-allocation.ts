@@ -187,6 +187,35 @@ function returnedExpressions(declaration: ts.Node): ts.Expression[] {
   return out;
 }
 
+/**
+ * The declarations a call may run, found from the callee's name (every overload and the
+ * implementation, or a class's constructors), which is far cheaper than resolving the call's
+ * signature; a callee without a name (`f()()`) falls back to the resolved signature.
+ */
+function calleeDeclarations(node: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): ts.Node[] {
+  const callee = skipParens(node.expression);
+  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+  if (!name) {
+    const declaration = checker.getResolvedSignature(node)?.declaration;
+    return declaration ? [declaration] : [];
+  }
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const out: ts.Node[] = [];
+  for (const d of symbol?.declarations ?? []) {
+    if (ts.isFunctionLike(d)) out.push(d);
+    else if (ts.isClassLike(d) && ts.isNewExpression(node)) out.push(...d.members.filter(ts.isConstructorDeclaration));
+    else if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.push(d.initializer);
+  }
+  return out;
+}
+
+/** True for a value that is plainly not a typed array (a literal of another kind, a function), so that no one needs its contextual type. */
+function cannotHoldArray(value: ts.Expression): boolean {
+  const e = skipParens(value);
+  return ts.isLiteralExpression(e) || ts.isTemplateExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isFunctionLike(e) || ts.isPrefixUnaryExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
 /** One walk over the compiled files: every assignment by target symbol, every destructured name by property, every call by callee declaration. */
 function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): FlowIndex {
   const assigned = new Map<ts.Symbol, ts.Expression[]>();
@@ -208,7 +237,7 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
     } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
       const value = ts.isPropertyAssignment(node) ? node.initializer : node.name;
       add(checker.getSymbolAtLocation(node.name), value);
-      const contextual = checker.getContextualType(node.parent);
+      const contextual = cannotHoldArray(value) ? undefined : checker.getContextualType(node.parent);
       const name = node.name.getText();
       if (contextual) for (const t of contextual.isUnion() ? contextual.types : [contextual]) add(t.getProperty(name), value);
     } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && ts.isIdentifier(node.name)) {
@@ -218,10 +247,11 @@ function buildIndex(files: readonly FileAnalysis[], checker: ts.TypeChecker): Fl
       const properties = ts.isIdentifier(key) || ts.isStringLiteral(key) ? (source.isUnion() ? source.types : [source]).flatMap((t) => t.getProperty(key.text) ?? []).map((p) => declaredSymbol(p, checker)) : [];
       if (symbol && properties.length > 0) destructured.set(symbol, properties);
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const declaration = checker.getResolvedSignature(node)?.declaration;
-      const list = declaration && calls.get(declaration);
-      if (list) list.push(node);
-      else if (declaration) calls.set(declaration, [node]);
+      for (const declaration of calleeDeclarations(node, checker)) {
+        const list = calls.get(declaration);
+        if (list) list.push(node);
+        else calls.set(declaration, [node]);
+      }
     }
     ts.forEachChild(node, visit);
   };

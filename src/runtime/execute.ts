@@ -104,6 +104,6 @@ function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, th
 export function prepareArguments(record: RegionRecord, frame: Frame, thread: TeamThread): void {
   frame.args[0] = thread;
   for (let k = 0; k < record.info.captures.length; k++) frame.args[k + 1] = frame.values[record.capturesAt + k];
-  thread.initials.length = record.outputs.length;
+  if (thread.initials.length !== record.outputs.length) thread.initials.length = record.outputs.length;
   for (let s = 0; s < record.outputs.length; s++) thread.initials[s] = frame.values[record.outputsAt + s];
 }

@@ -11,6 +11,9 @@ export interface ModuleRecord {
   readonly options: ModuleOptions;
   /** What workers evaluate for the module, built on first use by a worker. */
   source?: WorkerSource;
+  /** Workers 1..sentTo have been sent the module, as of pool epoch `sentEpoch` (no worker started since). */
+  sentTo: number;
+  sentEpoch: number;
 }
 
 const records = new Map<RegionFactory, ModuleRecord>();
@@ -20,7 +23,7 @@ const regions = new Map<RegionFactory, readonly Region[]>();
 /** Registers a module's factory (generated code calls this at the top of every transformed module). */
 export function registerModule(factory: RegionFactory, meta: ModuleMeta, options: ModuleOptions): void {
   if (records.has(factory)) return;
-  records.set(factory, { id: records.size + 1, factory, meta, options });
+  records.set(factory, { id: records.size + 1, factory, meta, options, sentTo: 0, sentEpoch: -1 });
 }
 
 /** Thread 0's record of a registered factory, or undefined (in workers, and for unregistered code). */

@@ -29,12 +29,16 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const pool = thePool();
   const workers = team - 1;
   pool.ensure(workers);
-  const module = moduleRecord(factory)!;
-  for (let w = 1; w <= workers; w++) {
-    const h = pool.handle(w);
-    if (h.modules.has(module.id)) continue;
-    h.modules.add(module.id);
-    h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeFiles.runtimeUrl) });
+  const module = (record.module ??= moduleRecord(factory)!);
+  if (module.sentEpoch !== pool.epoch || module.sentTo < workers) {
+    for (let w = 1; w <= workers; w++) {
+      const h = pool.handle(w);
+      if (h.modules.has(module.id)) continue;
+      h.modules.add(module.id);
+      h.outbox.push({ t: "module", id: module.id, source: workerSource(module, runtimeFiles.runtimeUrl) });
+    }
+    module.sentTo = module.sentEpoch === pool.epoch ? Math.max(module.sentTo, workers) : workers;
+    module.sentEpoch = pool.epoch;
   }
   copyIn(pool, record, frame);
   const captures = record.info.captures.length;

@@ -56,13 +56,23 @@ export class Pool {
     return size > this.cores ? this.crowdedSpin : this.spin;
   }
 
+  /** Workers 1..healthy were started and none had died when last checked, with `deathsSeen` deaths in all. */
+  private healthy = 0;
+  private deathsSeen = 0;
+  /** Counts the workers started so far (a module or buffer sent to every worker before is not sent to a new one). */
+  epoch = 0;
+
   /** Makes sure workers 1..count exist and are alive, starting or replacing them as needed. */
   ensure(count: number): void {
+    if (count <= this.healthy && Atomics.load(this.ctl.i32, DEATHS) === this.deathsSeen) return;
     if (count > MAX_WORKERS) throw ompError("BadRuntimeArgument", { fn: "parallel region", detail: `a team can have at most ${MAX_WORKERS + 1} threads` });
+    const deaths = Atomics.load(this.ctl.i32, DEATHS);
     for (let w = 1; w <= count; w++) {
       const h = this.handles[w];
       if (!h || Atomics.load(this.ctl.i32, workerBase(w) + STATE) === DEAD) this.handles[w] = this.spawn(w);
     }
+    this.healthy = deaths === this.deathsSeen ? Math.max(this.healthy, count) : count;
+    this.deathsSeen = deaths;
   }
 
   /** Starts workers 1..count if none has been started yet (the first registered module calls this). */
@@ -97,6 +107,7 @@ export class Pool {
       const h = this.handles[w]!;
       if (Atomics.load(this.ctl.i32, workerBase(w) + STATE) !== BOOTING || performance.now() - h.started < limit) continue;
       Atomics.store(this.ctl.i32, workerBase(w) + STATE, DEAD);
+      this.healthy = 0;
       void h.worker.terminate();
       out.push(w);
     }
@@ -150,6 +161,7 @@ export class Pool {
 
   private spawn(w: number): WorkerHandle {
     this.encoded.clear();
+    this.epoch++;
     const base = workerBase(w);
     Atomics.store(this.ctl.i32, base + STATE, 0);
     Atomics.store(this.ctl.i32, base + PARKED, 0);

@@ -1,5 +1,6 @@
 import type { OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
 import { combinerOf, numericOperator, type Combiner } from "./combine.js";
+import type { ModuleRecord } from "./modules.js";
 
 /** Scratch arrays one invocation of a region fills: the call's values, the body's arguments, the outputs. */
 export interface Frame {
@@ -29,6 +30,8 @@ export class RegionRecord implements Region {
   readonly numericOps: readonly number[];
   readonly frame: Frame;
   busy = false;
+  /** Thread 0's record of the module the region belongs to, looked up on the region's first run on a team. */
+  module: ModuleRecord | undefined;
   /** Set once the copy-in warning for this region has been shown. */
   warned = false;
   /** Shared buffers reused for copying in each capture that is not on shared memory. */
