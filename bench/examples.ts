@@ -4,6 +4,7 @@
  * and prints a table of median kernel times, the speedup and whether the results match.
  *
  *   npm run examples            (after npm ci)
+ *   npm run examples -- --quick (one process per figure instead of three)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,9 +15,11 @@ import { ms, printTable, times } from "./harness/table.js";
 
 const out = path.join(root, ".tmp", "examples");
 
-/** An example's median kernel time and checksum over three processes. */
+const processes = process.argv.includes("--quick") ? 1 : 3;
+
+/** An example's median kernel time and checksum over the processes. */
 function measure(program: Program): { ms: number; checksum: number } {
-  const line = runMedian(program, root, 3)[0]!;
+  const line = runMedian(program, root, processes)[0]!;
   return { ms: Number(line.ms), checksum: Number(line.checksum) };
 }
 
@@ -31,9 +34,9 @@ function main(): void {
   for (const program of programs) {
     const js = program.replace(/\.ts$/, ".js");
     process.stderr.write(`running ${program}…\n`);
-    const seq = measure({ file: path.join(out, "sequential", "examples", js) });
-    const one = measure({ file: path.join(out, "parallel", "examples", js), env: { OMP_NUM_THREADS: "1" } });
-    const par = measure({ file: path.join(out, "parallel", "examples", js) });
+    const seq = measure({ file: path.join(out, "sequential", js) });
+    const one = measure({ file: path.join(out, "parallel", js), env: { OMP_NUM_THREADS: "1" } });
+    const par = measure({ file: path.join(out, "parallel", js) });
     const match = seq.checksum === par.checksum && seq.checksum === one.checksum;
     allMatch &&= match;
     rows.push([program.replace(/\.ts$/, ""), ms(seq.ms), ms(one.ms), ms(par.ms), times(seq.ms / par.ms), match ? "match" : `DIFFER (${seq.checksum} vs ${par.checksum})`]);

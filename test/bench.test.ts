@@ -5,6 +5,14 @@ import { runNode } from "./helpers/run-node.js";
 import { CLI, tempProject } from "./helpers/temp-project.js";
 
 describe("benchmark programs", () => {
+  it("the main job (npm run examples) transforms and runs every example, and all results match", async () => {
+    const run = await runNode([`${ROOT}/dist/bench/examples.js`, "--quick"], {}, 240_000, ROOT);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = run.stdout.split("\n").filter((l) => /^(dot|jacobi|mandelbrot|matmul|primes) /.test(l));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row).toMatch(/ ms .* ms .* ms .*× +match$/);
+  }, 240_000);
+
   it("the kernels and examples compile without a diagnostic", async () => {
     const run = await runNode([CLI, "check", "bench/kernels", "examples"], {}, 60_000, ROOT);
     expect(run.stderr).toBe("");
