@@ -3,7 +3,7 @@ import { root } from "../harness/build.js";
 import { runChild } from "../harness/child.js";
 import type { Setup } from "./setup.js";
 
-/** What 100,000 regions cost in memory, per schedule. */
+/** What 5 windows of 100,000 regions cost in memory, per schedule. */
 export interface SteadyFigures {
   readonly name: string;
   readonly regions: number;
@@ -31,7 +31,7 @@ export function runSteadyState(setup: Setup): SteadyFigures[] {
     return { name: String(r.name), regions: Number(r.regions), bytesPerRegion: Number(r.worstBytesPerRegion), collections };
   });
   for (const f of figures) {
-    console.log(`${f.name}: ${f.regions.toLocaleString("en")} regions, at most ${f.bytesPerRegion.toFixed(2)} bytes of heap per region in any thread, ${f.collections} garbage collections`);
+    console.log(`${f.name}: ${f.regions.toLocaleString("en")} regions in 5 windows, at most ${f.bytesPerRegion.toFixed(2)} bytes of heap per region in any thread (median window), ${f.collections} garbage collections`);
   }
   return figures;
 }

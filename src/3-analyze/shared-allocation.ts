@@ -190,7 +190,8 @@ function returnedExpressions(declaration: ts.Node): ts.Expression[] {
 /**
  * The declarations a call may run, found from the callee's name (every overload and the
  * implementation, or a class's constructors), which is far cheaper than resolving the call's
- * signature; a callee without a name (`f()()`) falls back to the resolved signature.
+ * signature; then from the callee's type; a callee without a name (`f()()`) falls back to the
+ * resolved signature.
  */
 function calleeDeclarations(node: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): ts.Node[] {
   const callee = skipParens(node.expression);
@@ -206,6 +207,13 @@ function calleeDeclarations(node: ts.CallExpression | ts.NewExpression, checker:
     if (ts.isFunctionLike(d)) out.push(d);
     else if (ts.isClassLike(d) && ts.isNewExpression(node)) out.push(...d.members.filter(ts.isConstructorDeclaration));
     else if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.push(d.initializer);
+  }
+  if (out.length > 0) return out;
+  // A function held in a variable of function type (a parameter, an element of a list of
+  // functions): every function its type can be, through the type's signatures.
+  const type = checker.getTypeAtLocation(callee);
+  for (const t of type.isUnion() ? type.types : [type]) {
+    for (const signature of ts.isNewExpression(node) ? t.getConstructSignatures() : t.getCallSignatures()) if (signature.declaration) out.push(signature.declaration);
   }
   return out;
 }
