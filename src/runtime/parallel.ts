@@ -187,6 +187,17 @@ function join(pool: Pool, workers: number, entered: number, doneBefore: number, 
   const i32 = pool.ctl.i32;
   const spin = pool.joinSpin(workers + 1);
   for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= entered) return undefined;
+  return parkAtJoin(pool, workers, entered, doneBefore, deaths);
+}
+
+/**
+ * The rest of the join, once spinning has not seen every worker finish: parks on `DONE`, and deals
+ * with workers that died or never started. Kept out of `join`, so that the optimized spin loop does
+ * not deoptimize (and, after enough times, stay unoptimized and allocate) the first times a join
+ * falls through to code it has not run yet.
+ */
+function parkAtJoin(pool: Pool, workers: number, entered: number, doneBefore: number, deaths: number): { dead: number[]; stuck: number[] } | undefined {
+  const i32 = pool.ctl.i32;
   Atomics.store(i32, MAIN_PARKED, 1);
   let stuck: number[] | undefined;
   for (;;) {
