@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildParallel, buildSequential, root } from "./harness/build.js";
-import { runMedian, type Program } from "./harness/child.js";
+import { timeKernel, type Program } from "./harness/child.js";
 import { ms, printTable, times } from "./harness/table.js";
 
 const out = path.join(root, ".tmp", "examples");
@@ -18,10 +18,7 @@ const out = path.join(root, ".tmp", "examples");
 const processes = process.argv.includes("--quick") ? 1 : 3;
 
 /** An example's median kernel time and checksum over the processes. */
-function measure(program: Program): { ms: number; checksum: number } {
-  const line = runMedian(program, root, processes)[0]!;
-  return { ms: Number(line.ms), checksum: Number(line.checksum) };
-}
+const measure = (program: Program) => timeKernel(program, root, processes);
 
 function main(): void {
   fs.rmSync(out, { recursive: true, force: true });

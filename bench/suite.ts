@@ -33,26 +33,19 @@ function main(): void {
   const setup = setUp(options.runs);
   console.log(`tsomp benchmarks on ${machine()}; medians of ${options.runs} process${options.runs > 1 ? "es" : ""} per figure\n`);
   const figures: Figures = {};
+  const sections = {
+    micro: ["Fork/join and scheduling (EPCC-style)", () => ({ micro: runMicro(setup) })],
+    kernels: ["Kernels (median time per run)", () => ({ kernels: runKernels(setup) })],
+    steady: ["Steady state", () => ({ steady: runSteadyState(setup) })],
+    first: ["Time to first result", () => ({ first: runFirstResult(setup) })],
+    transpile: ["Transpiler", () => ({ transpile: runTranspile(setup) })],
+  } satisfies Record<(typeof SECTIONS)[number], readonly [string, () => Figures]>;
   const section = (title: string) => console.log(`\n## ${title}\n`);
-  if (run("micro")) {
-    section("Fork/join and scheduling (EPCC-style)");
-    Object.assign(figures, { micro: runMicro(setup) });
-  }
-  if (run("kernels")) {
-    section("Kernels (median time per run)");
-    Object.assign(figures, { kernels: runKernels(setup) });
-  }
-  if (run("steady")) {
-    section("Steady state");
-    Object.assign(figures, { steady: runSteadyState(setup) });
-  }
-  if (run("first")) {
-    section("Time to first result");
-    Object.assign(figures, { first: runFirstResult(setup) });
-  }
-  if (run("transpile")) {
-    section("Transpiler");
-    Object.assign(figures, { transpile: runTranspile(setup) });
+  for (const name of SECTIONS) {
+    if (!run(name)) continue;
+    const [title, measure] = sections[name];
+    section(title);
+    Object.assign(figures, measure());
   }
   section("Targets");
   const missed = checkTargets(setup, figures);

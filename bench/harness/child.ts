@@ -50,3 +50,9 @@ export function median<T>(items: readonly T[], by: (item: T) => number): T {
   const sorted = [...items].sort((x, y) => by(x) - by(y));
   return sorted[(sorted.length - 1) >> 1]!;
 }
+
+/** A kernel program's median time per run (ms) and the checksum that run printed, over `processes` processes (its first RESULT line). */
+export function timeKernel(program: Program, root: string, processes: number): { ms: number; checksum: number } {
+  const line = runMedian(program, root, processes)[0]!;
+  return { ms: Number(line.ms), checksum: Number(line.checksum) };
+}

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { root } from "../harness/build.js";
-import { runMedian, type Program } from "../harness/child.js";
+import { timeKernel, type Program } from "../harness/child.js";
 import { ms, printTable, times } from "../harness/table.js";
 import type { Setup } from "./setup.js";
 
@@ -36,10 +36,7 @@ const ROWS = [
 
 /** Runs every kernel sequentially, with tsomp on each team size, with piscina and in C, and prints their table. */
 export function runKernels(setup: Setup): KernelFigures[] {
-  const time = (program: Program): Timing => {
-    const line = runMedian(program, root, setup.runs)[0]!;
-    return { ms: Number(line.ms), checksum: Number(line.checksum) };
-  };
+  const time = (program: Program): Timing => timeKernel(program, root, setup.runs);
   const figures = ROWS.map((row): KernelFigures => {
     process.stderr.write(`kernel ${row.name}…\n`);
     const args = row.arg ? [row.arg] : [];

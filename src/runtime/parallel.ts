@@ -241,7 +241,7 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
   const i32 = pool.ctl.i32;
   let replies = NO_REPLIES as (unknown[] | undefined)[];
   for (let w = 1; replied && w <= workers; w++) {
-    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+    if (sittingOut(pool, w, closable)) continue;
     const count = i32[workerBase(w) + REPLY]!;
     for (let m = 0; m < count; m++) {
       const message = receiveMessageOnPort(pool.handle(w).port)?.message as FromWorker | undefined;
@@ -264,30 +264,27 @@ function gather(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThre
 function combineNumbersInPlace(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, s: number, workers: number, closable: boolean): boolean {
   const op = record.numericOps[s]!;
   const original = frame.out[s];
-  if (op < 0 || typeof original !== "number") return false;
+  if (op < 0 || typeof original !== "number" || thread.outKinds[s] === OTHER) return false;
   const { resultTags, resultData } = pool.views;
-  const i32 = pool.ctl.i32;
+  let acc = thread.outKinds[s] === NUMBER ? combineNumbers(op, original, thread.outNumbers[s]!) : original;
   for (let w = 1; w <= workers; w++) {
-    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
-    const tag = resultTags[resultIndex(pool.views, w, s)];
-    if (tag !== RESULT.unset && tag !== RESULT.number) return false;
-  }
-  if (thread.outKinds[s] === OTHER) return false;
-  let acc = original;
-  if (thread.outKinds[s] === NUMBER) acc = combineNumbers(op, acc, thread.outNumbers[s]!);
-  for (let w = 1; w <= workers; w++) {
-    if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+    if (sittingOut(pool, w, closable)) continue;
     const r = resultIndex(pool.views, w, s);
     if (resultTags[r] === RESULT.number) acc = combineNumbers(op, acc, resultData[2 * r]!);
+    else if (resultTags[r] !== RESULT.unset) return false;
   }
   frame.out[s] = acc;
   return true;
 }
 
+/** True when worker `w` did not take part in the current region: it had not passed the gate of a dynamic or guided region when thread 0 closed it. */
+function sittingOut(pool: Pool, w: number, closable: boolean): boolean {
+  return closable && pool.ctl.i32[workerBase(w) + ENTERED] !== pool.generation;
+}
+
 /** Combines output `s` of every thread, in thread order: through its combiner, or, for a lastprivate, the value with the latest position. */
 function combineValues(pool: Pool, record: RegionRecord, frame: Frame, thread: TeamThread, s: number, workers: number, closable: boolean, replies: readonly (unknown[] | undefined)[]): void {
   const { resultTags, resultData } = pool.views;
-  const i32 = pool.ctl.i32;
   const combine = record.combiners[s];
   let acc = frame.out[s];
   let best = -Infinity;
@@ -299,7 +296,7 @@ function combineValues(pool: Pool, record: RegionRecord, frame: Frame, thread: T
       value = thread.output(s);
       position = thread.outPositions[s]!;
     } else {
-      if (closable && i32[workerBase(w) + ENTERED] !== pool.generation) continue;
+      if (sittingOut(pool, w, closable)) continue;
       const r = resultIndex(pool.views, w, s);
       const tag = resultTags[r]!;
       if (tag === RESULT.unset) continue;

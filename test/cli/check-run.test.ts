@@ -26,6 +26,18 @@ describe("tsomp check", () => {
     expect(listFiles(dir)).toEqual(["a.ts"]);
   });
 
+  it("does not take the runtime's own state for the program's (tsomp/runtime resolves to its sources inside this repository)", async () => {
+    const dir = tempProject("check-runtime-state", { "a.ts": `import { omp_get_thread_num } from "tsomp/runtime";
+export function owners(out: Int32Array): void {
+  // @omp parallel for
+  for (let i = 0; i < out.length; i++) out[i] = omp_get_thread_num();
+}
+` });
+    const run = await runNode([CLI, "check", "a.ts"], {}, 60_000, dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
   it("exits 1 on an error", async () => {
     const dir = tempProject("check-error", { "a.ts": error });
     const run = await runNode([CLI, "check", "."], {}, 60_000, dir);
