@@ -1,5 +1,5 @@
 /* bench/kernels/epcc.ts in C (libgomp): empty parallel for with one iteration per thread, the
- * same with a reduction, and the per-chunk cost of dynamic,1 and guided,1 over static. */
+ * same with a reduction, and the per-chunk cost of dynamic,1 (also nonmonotonic) and guided,1 over static. */
 #include "timing.h"
 
 enum { ITERATIONS_PER_THREAD = 1024, DELAY = 100 };
@@ -35,6 +35,11 @@ static void dynamic_loop(void) {
   for (int i = 0; i < ITERATIONS_PER_THREAD * p; i++) out[i] = delay(i);
 }
 
+static void nonmonotonic_loop(void) {
+#pragma omp parallel for schedule(nonmonotonic: dynamic, 1)
+  for (int i = 0; i < ITERATIONS_PER_THREAD * p; i++) out[i] = delay(i);
+}
+
 static void guided_loop(void) {
 #pragma omp parallel for schedule(guided, 1)
   for (int i = 0; i < ITERATIONS_PER_THREAD * p; i++) out[i] = delay(i);
@@ -54,9 +59,10 @@ int main(void) {
   out = malloc(sizeof *out * ITERATIONS_PER_THREAD * p);
   printf("RESULT {\"name\":\"parallel for\",\"us\":%.6f}\n", per_call(empty_region));
   printf("RESULT {\"name\":\"reduction\",\"us\":%.6f}\n", per_call(reduction_region));
-  double s = per_call(static_loop), d = per_call(dynamic_loop), g = per_call(guided_loop);
+  double s = per_call(static_loop), d = per_call(dynamic_loop), m = per_call(nonmonotonic_loop), g = per_call(guided_loop);
   printf("RESULT {\"name\":\"static\",\"us\":%.6f}\n", s);
   printf("RESULT {\"name\":\"dynamic,1 per chunk\",\"ns\":%.6f}\n", (d - s) * 1000 / ITERATIONS_PER_THREAD);
+  printf("RESULT {\"name\":\"nonmonotonic dynamic,1 per chunk\",\"ns\":%.6f}\n", (m - s) * 1000 / ITERATIONS_PER_THREAD);
   printf("RESULT {\"name\":\"guided,1 per chunk\",\"ns\":%.6f}\n", (g - s) * 1000 / ((double)guided_chunks(ITERATIONS_PER_THREAD * p, p) / p));
   return 0;
 }

@@ -1,13 +1,10 @@
 // EPCC-style microbenchmarks of the runtime (J. M. Bull, "Measuring synchronisation and scheduling
 // overheads in OpenMP"): the cost of an empty `parallel for` with one iteration per thread (fork
 // and join), of one with a reduction, and the cost each chunk of `schedule(dynamic, 1)` and
-// `schedule(guided, 1)` adds over `schedule(static)` for a loop of short iterations.
-import { perCall, result, teamSize } from "./per-call.js";
-
-/** Iterations per thread in the scheduling benchmarks. */
-const ITERATIONS_PER_THREAD = 1024;
-/** Steps of `delay`: about a quarter of a microsecond of arithmetic per iteration. */
-const DELAY = 100;
+// `schedule(guided, 1)` adds over `schedule(static)` for a loop of short iterations, and that of
+// `schedule(nonmonotonic: dynamic, 1)`, which steals work.
+import { delay, ITERATIONS_PER_THREAD } from "./epcc-work.js";
+import { perCall, perCalls, result, teamSize } from "./per-call.js";
 
 function emptyRegion(p: number): void {
   // @omp parallel for
@@ -21,13 +18,6 @@ function reductionRegion(p: number): number {
   return sum;
 }
 
-/** Some arithmetic the compiler cannot drop (EPCC's `delay`). */
-function delay(seed: number): number {
-  let x = seed;
-  for (let k = 0; k < DELAY; k++) x = x * 0.999999 + 1;
-  return x;
-}
-
 function staticLoop(out: Float64Array): void {
   // @omp parallel for schedule(static)
   for (let i = 0; i < out.length; i++) out[i] = delay(i);
@@ -35,6 +25,11 @@ function staticLoop(out: Float64Array): void {
 
 function dynamicLoop(out: Float64Array): void {
   // @omp parallel for schedule(dynamic, 1)
+  for (let i = 0; i < out.length; i++) out[i] = delay(i);
+}
+
+function stealingLoop(out: Float64Array): void {
+  // @omp parallel for schedule(nonmonotonic: dynamic, 1)
   for (let i = 0; i < out.length; i++) out[i] = delay(i);
 }
 
@@ -54,9 +49,8 @@ const p = teamSize();
 const out = new Float64Array(ITERATIONS_PER_THREAD * p);
 result({ name: "parallel for", us: await perCall(() => emptyRegion(p)) });
 result({ name: "reduction", us: await perCall(() => reductionRegion(p)) });
-const staticUs = await perCall(() => staticLoop(out));
-const dynamicUs = await perCall(() => dynamicLoop(out));
-const guidedUs = await perCall(() => guidedLoop(out));
+const [staticUs, dynamicUs, stealingUs, guidedUs] = await perCalls([() => staticLoop(out), () => dynamicLoop(out), () => stealingLoop(out), () => guidedLoop(out)]);
 result({ name: "static", us: staticUs });
 result({ name: "dynamic,1 per chunk", ns: ((dynamicUs - staticUs) * 1000) / ITERATIONS_PER_THREAD });
+result({ name: "nonmonotonic dynamic,1 per chunk", ns: ((stealingUs - staticUs) * 1000) / ITERATIONS_PER_THREAD });
 result({ name: "guided,1 per chunk", ns: ((guidedUs - staticUs) * 1000) / (guidedChunks(out.length, p) / p) });

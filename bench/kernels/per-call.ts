@@ -8,23 +8,37 @@ import os from "node:os";
  * without awaiting anything.
  */
 export async function perCall(call: () => unknown): Promise<number> {
-  const warm = performance.now();
-  for (let calls = 0; calls < 1000 || performance.now() - warm < 300; calls += 100) await repeat(call, 100);
-  let reps = 1;
-  for (;;) {
-    const t = performance.now();
-    await repeat(call, reps);
-    if (performance.now() - t >= 20) break;
-    reps *= 2;
+  return (await perCalls([call]))[0]!;
+}
+
+/**
+ * Times several calls as perCall does, taking their samples in turn (one of each, nine times), so
+ * that a machine that speeds up or slows down during the run (a VM's core shared with a neighbour)
+ * shifts every call's samples alike and the differences between the calls stay meaningful.
+ */
+export async function perCalls(calls: readonly (() => unknown)[]): Promise<number[]> {
+  const reps = [];
+  for (const call of calls) {
+    const warm = performance.now();
+    for (let done = 0; done < 1000 || performance.now() - warm < 300; done += 100) await repeat(call, 100);
+    let r = 1;
+    for (;;) {
+      const t = performance.now();
+      await repeat(call, r);
+      if (performance.now() - t >= 20) break;
+      r *= 2;
+    }
+    reps.push(r);
   }
-  const samples: number[] = [];
+  const samples: number[][] = calls.map(() => []);
   for (let s = 0; s < 9; s++) {
-    const t = performance.now();
-    await repeat(call, reps);
-    samples.push(((performance.now() - t) * 1000) / reps);
+    for (let c = 0; c < calls.length; c++) {
+      const t = performance.now();
+      await repeat(calls[c]!, reps[c]!);
+      samples[c]!.push(((performance.now() - t) * 1000) / reps[c]!);
+    }
   }
-  samples.sort((a, b) => a - b);
-  return samples[4]!;
+  return samples.map((list) => list.sort((a, b) => a - b)[4]!);
 }
 
 /** Calls `call` `reps` times, awaiting the results that are promises. */

@@ -7,10 +7,12 @@ import type { Setup } from "./setup.js";
 /** The microbenchmarks' figures for one team size. */
 export interface MicroFigures {
   readonly threads: number;
-  /** tsomp: empty parallel for, with a reduction (µs); per-chunk cost of dynamic,1 and guided,1 over static (ns). */
-  readonly tsomp: { readonly fork: number; readonly reduction: number; readonly dynamicChunk: number; readonly guidedChunk: number };
+  /** tsomp: empty parallel for, with a reduction (µs); per-chunk cost of dynamic,1, nonmonotonic dynamic,1 and guided,1 over static (ns). */
+  readonly tsomp: { readonly fork: number; readonly reduction: number; readonly dynamicChunk: number; readonly stealingChunk: number; readonly guidedChunk: number };
   /** The hand-written SharedArrayBuffer fork/join (µs). */
   readonly floor: number;
+  /** A hand-written team's per-chunk cost of dynamic,1 through one Atomics.add counter, over static (ns). */
+  readonly floorChunk: number;
   /** One piscina task per thread, posted and awaited (µs). */
   readonly piscina: number;
   /** libgomp's figures, as tsomp's, when gcc is there. */
@@ -25,9 +27,10 @@ export function runMicro(setup: Setup): MicroFigures[] {
     const sequential = (file: string) => path.join(setup.out, "sequential", "bench", file);
     const tsomp = epcc(runMedian({ file: path.join(setup.out, "parallel", "bench", "kernels", "epcc.js"), env }, root, setup.runs));
     const floor = Number(runMedian({ file: sequential("floor/fork-join.js"), env }, root, setup.runs)[0]!.us);
+    const floorChunk = Number(runMedian({ file: sequential("floor/dynamic-chunk.js"), env }, root, setup.runs)[0]!.ns);
     const piscina = Number(runMedian({ file: sequential("piscina/round-trip.js"), env }, root, setup.runs)[0]!.us);
     const c = "dir" in setup.c ? epcc(runMedian({ file: path.join(setup.c.dir, "epcc"), native: true, env }, root, setup.runs)) : undefined;
-    return { threads: p, tsomp, floor, piscina, ...(c ? { c } : {}) };
+    return { threads: p, tsomp, floor, floorChunk, piscina, ...(c ? { c } : {}) };
   });
   const ns = (x: number) => `${x.toFixed(0)} ns`;
   const header = ["", ...figures.map((f) => `${f.threads} thread${f.threads > 1 ? "s" : ""}`)];
@@ -44,6 +47,9 @@ export function runMicro(setup: Setup): MicroFigures[] {
     row("libgomp: parallel for + reduction", (f) => f.c && us(f.c.reduction)),
     row("tsomp: dynamic,1 per chunk over static", (f) => ns(f.tsomp.dynamicChunk)),
     row("libgomp: dynamic,1 per chunk over static", (f) => f.c && ns(f.c.dynamicChunk)),
+    row("hand-written Atomics.add counter: dynamic,1 per chunk", (f) => (f.threads > 1 ? ns(f.floorChunk) : undefined)),
+    row("tsomp: nonmonotonic dynamic,1 per chunk (stealing)", (f) => ns(f.tsomp.stealingChunk)),
+    row("libgomp: nonmonotonic dynamic,1 per chunk", (f) => f.c && ns(f.c.stealingChunk)),
     row("tsomp: guided,1 per chunk over static", (f) => ns(f.tsomp.guidedChunk)),
     row("libgomp: guided,1 per chunk over static", (f) => f.c && ns(f.c.guidedChunk)),
   ]);
@@ -53,5 +59,11 @@ export function runMicro(setup: Setup): MicroFigures[] {
 /** The figures of one epcc run (bench/kernels/epcc.ts or bench/c/epcc.c). */
 function epcc(lines: ResultLine[]): MicroFigures["tsomp"] {
   const get = (name: string, unit: "us" | "ns") => Number(lines.find((l) => l.name === name)![unit]);
-  return { fork: get("parallel for", "us"), reduction: get("reduction", "us"), dynamicChunk: get("dynamic,1 per chunk", "ns"), guidedChunk: get("guided,1 per chunk", "ns") };
+  return {
+    fork: get("parallel for", "us"),
+    reduction: get("reduction", "us"),
+    dynamicChunk: get("dynamic,1 per chunk", "ns"),
+    stealingChunk: get("nonmonotonic dynamic,1 per chunk", "ns"),
+    guidedChunk: get("guided,1 per chunk", "ns"),
+  };
 }

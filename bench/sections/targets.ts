@@ -33,7 +33,10 @@ export function checkTargets(setup: Setup, figures: Figures): number {
     targets.push({ name: `empty parallel for vs hand-written floor (${p} threads)`, measured: times(ratio), bound: "≤ 1.50×", met: ratio <= 1.5 });
     const piscina = micro.piscina / micro.tsomp.fork;
     targets.push({ name: `piscina round trip vs empty parallel for (${p} threads)`, measured: `${piscina.toFixed(0)}× slower`, bound: "≥ 10× slower", met: piscina >= 10 });
-    targets.push({ name: `dynamic,1 cost per chunk over static (${p} threads)`, measured: `${micro.tsomp.dynamicChunk.toFixed(0)} ns`, bound: "≤ 100 ns", met: micro.tsomp.dynamicChunk <= 100 });
+    const chunk = micro.tsomp.dynamicChunk;
+    targets.push({ name: `dynamic,1 cost per chunk over static, SPEC §5's shared counter (${p} threads; hand-written counter ${micro.floorChunk.toFixed(0)} ns)`, measured: `${chunk.toFixed(0)} ns`, bound: "≤ 100 ns", met: chunk <= 100 });
+    const stealing = micro.tsomp.stealingChunk;
+    targets.push({ name: `nonmonotonic: dynamic,1 (work stealing) cost per chunk over static (${p} threads)`, measured: `${stealing.toFixed(0)} ns`, bound: "≤ 100 ns", met: stealing <= 100 });
   }
   const speedup = (row: string, bound: number) => {
     const k = figures.kernels?.find((f) => f.name.startsWith(row));

@@ -66,7 +66,7 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
     directive,
     statement: loop,
     shape,
-    schedule: { kind: schedule?.schedule ?? "static", chunk: schedule?.chunk },
+    schedule: { kind: schedule?.schedule ?? "static", chunk: schedule?.chunk, modifier: schedule?.modifier },
     numThreads: clause("num_threads")?.value,
     ifCondition: clause("if")?.value,
     captures: sharing.captures,

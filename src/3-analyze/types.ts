@@ -81,7 +81,8 @@ export interface LoopAnalysis {
   readonly directive: Directive;
   readonly statement: ts.ForStatement;
   readonly shape: LoopShape;
-  readonly schedule: { readonly kind: ScheduleKind; readonly chunk: ClauseExpression | undefined };
+  /** With `modifier: "nonmonotonic"`, a `dynamic` schedule steals work (see the runtime's team-thread.ts). */
+  readonly schedule: { readonly kind: ScheduleKind; readonly chunk: ClauseExpression | undefined; readonly modifier: "monotonic" | "nonmonotonic" | undefined };
   readonly numThreads: ClauseExpression | undefined;
   readonly ifCondition: ClauseExpression | undefined;
   /** Values passed to every thread at the region's start, in parameter order. */

@@ -67,6 +67,7 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     tests: loop.shape.levels.map((l) => l.relation),
     ...(loop.schedule.kind !== "static" ? { schedule: loop.schedule.kind } : {}),
     ...(chunk ? { chunk: chunk.literal ?? "arg" } : {}),
+    ...nonmonotonic(loop.schedule),
     ...(loop.ifCondition ? { if: true } : {}),
     ...(loop.numThreads ? { numThreads: true } : {}),
     ...(outputs.length > 0 ? { outputs } : {}),
@@ -120,4 +121,11 @@ function expression(node: ts.Expression, negated = false): CallValue {
 /** The step's value: the literal (`1` for `++`), or the expression, negated for `-= s`. */
 function stepValue(step: Step): CallValue {
   return step.literal !== undefined ? { kind: "number", value: step.literal } : expression(step.expression!, step.negated);
+}
+
+/** What the region info says of the schedule's modifier: whether `dynamic` steals, and for `runtime` the modifier that overrides OMP_SCHEDULE's. */
+function nonmonotonic(schedule: LoopAnalysis["schedule"]): { nonmonotonic?: boolean } {
+  if (schedule.modifier === undefined || (schedule.kind !== "dynamic" && schedule.kind !== "runtime")) return {};
+  if (schedule.kind === "dynamic" && schedule.modifier === "monotonic") return {};
+  return { nonmonotonic: schedule.modifier === "nonmonotonic" };
 }

@@ -40,6 +40,11 @@ export interface RegionInfo {
   readonly schedule?: ScheduleKind;
   /** A literal chunk size, or "arg" when the call passes it. */
   readonly chunk?: number | "arg";
+  /**
+   * True for `schedule(nonmonotonic: dynamic)`, which steals work (see team-thread.ts); for
+   * `schedule(runtime)`, the clause's modifier (true or false), which overrides OMP_SCHEDULE's.
+   */
+  readonly nonmonotonic?: boolean;
   readonly if?: boolean;
   readonly numThreads?: boolean;
   readonly outputs?: readonly OutputInfo[];

@@ -49,7 +49,7 @@ export function omp_set_schedule(kind: omp_sched_t, chunk = 0): void {
   state.runSchedule = { kind, chunk: Number.isSafeInteger(chunk) && chunk > 0 ? chunk : 0 };
 }
 
-/** What `schedule(runtime)` means now: `{ kind, chunk }` (chunk 0 is the kind's default). */
-export function omp_get_schedule(): { kind: omp_sched_t; chunk: number } {
+/** What `schedule(runtime)` means now: `{ kind, chunk }` (chunk 0 is the kind's default), with `nonmonotonic: true` when OMP_SCHEDULE said so. */
+export function omp_get_schedule(): { kind: omp_sched_t; chunk: number; nonmonotonic?: boolean } {
   return { ...state.runSchedule };
 }

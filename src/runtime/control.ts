@@ -47,6 +47,14 @@ export function gateIs(word: number, generation: number): boolean {
   return word >>> 9 === (generation & GATE_GENERATION);
 }
 
+/**
+ * Work stealing (`schedule(nonmonotonic: dynamic)`): set when some thread has claimed the region's
+ * final chunk, which no thread's range holds (see team-thread.ts). Thread 0's own range head sits
+ * on the next line; a worker's on the third line of its own (STEAL_HEAD).
+ */
+export const FINAL_CLAIMED = 6 * LINE;
+const MAIN_STEAL_HEAD = 7 * LINE;
+
 /** The region descriptor, written by thread 0 before it rings the doorbells. */
 export const D_MODULE = 4 * LINE;
 export const D_REGION = D_MODULE + 1;
@@ -88,6 +96,8 @@ export const FINISHED = LINE + 1;
 export const REPLY = LINE + 2;
 /** The generation of the last region this worker entered (see GATE). */
 export const ENTERED = LINE + 3;
+/** The next chunk of this worker's range under work stealing; the owner and thieves take chunks from it. */
+export const STEAL_HEAD = 2 * LINE;
 
 /** Worker states in STATE. */
 export const BOOTING = 0;
@@ -96,14 +106,22 @@ export const DEAD = 2;
 
 /** Index of worker `w`'s first line (workers are numbered 1..MAX_WORKERS, like their OpenMP thread numbers). */
 export function workerBase(w: number): number {
-  return WORKERS_INDEX + (w - 1) * 2 * LINE;
+  return WORKERS_INDEX + (w - 1) * WORKER_LINES * LINE;
 }
 
-/** Total size of the control block in bytes. */
-export const CONTROL_BYTES = WORKERS_BYTE_OFFSET + MAX_WORKERS * 2 * LINE * 4;
+/** Index of the word holding the head of thread `t`'s range under work stealing (thread 0 included). */
+export function stealHead(t: number): number {
+  return t === 0 ? MAIN_STEAL_HEAD : workerBase(t) + STEAL_HEAD;
+}
 
-/** Schedule kinds as numbers in D_KIND. */
-export const KIND = { static: 0, dynamic: 1, guided: 2 } as const;
+/** Cache lines per worker: the doorbell line, the worker's own line, its steal line. */
+const WORKER_LINES = 3;
+
+/** Total size of the control block in bytes. */
+export const CONTROL_BYTES = WORKERS_BYTE_OFFSET + MAX_WORKERS * WORKER_LINES * LINE * 4;
+
+/** Schedule kinds as numbers in D_KIND; `stealing` is `nonmonotonic: dynamic`. */
+export const KIND = { static: 0, dynamic: 1, guided: 2, stealing: 3 } as const;
 
 /** The views of a control block. */
 export interface Control {

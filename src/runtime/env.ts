@@ -5,6 +5,8 @@ export interface RuntimeSchedule {
   readonly kind: "static" | "dynamic" | "guided" | "auto";
   /** The chunk size; 0 means the kind's default. */
   readonly chunk: number;
+  /** True for the `nonmonotonic:` modifier: `dynamic` then steals work. */
+  readonly nonmonotonic?: boolean;
 }
 
 /** Parses OMP_NUM_THREADS (its first entry, as for the outermost level); warns and returns undefined if invalid. */
@@ -20,10 +22,11 @@ export function parseNumThreads(value: string | undefined): number | undefined {
 /** Parses OMP_SCHEDULE, `[monotonic:|nonmonotonic:]kind[,chunk]`; warns and returns undefined if invalid. */
 export function parseSchedule(value: string | undefined): RuntimeSchedule | undefined {
   if (value === undefined || value.trim() === "") return undefined;
-  const m = /^\s*(?:(?:monotonic|nonmonotonic)\s*:\s*)?(static|dynamic|guided|auto)\s*(?:,\s*(\d+)\s*)?$/i.exec(value);
-  const chunk = m?.[2] === undefined ? 0 : Number(m[2]);
-  if (m && chunk >= 0 && !(m[1]!.toLowerCase() === "auto" && m[2] !== undefined)) {
-    return { kind: m[1]!.toLowerCase() as RuntimeSchedule["kind"], chunk };
+  const m = /^\s*(?:(monotonic|nonmonotonic)\s*:\s*)?(static|dynamic|guided|auto)\s*(?:,\s*(\d+)\s*)?$/i.exec(value);
+  const chunk = m?.[3] === undefined ? 0 : Number(m[3]);
+  if (m && chunk >= 0 && !(m[2]!.toLowerCase() === "auto" && m[3] !== undefined)) {
+    const kind = m[2]!.toLowerCase() as RuntimeSchedule["kind"];
+    return m[1]?.toLowerCase() === "nonmonotonic" ? { kind, chunk, nonmonotonic: true } : { kind, chunk };
   }
   ompWarning("BadEnvironment", { name: "OMP_SCHEDULE", value, expected: "[modifier:]kind[,chunk] with kind static, dynamic, guided or auto" });
   return undefined;

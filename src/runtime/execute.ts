@@ -56,17 +56,22 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
   }
 }
 
-/** The kind and chunk a region runs with: its clause, or for `runtime` the run-sched-var; `auto` is guided. */
+/**
+ * The kind and chunk a region runs with: its clause, or for `runtime` the run-sched-var; `auto` is
+ * guided, and `nonmonotonic: dynamic` is work stealing.
+ */
 function resolveSchedule(record: RegionRecord, v: readonly unknown[]): ResolvedSchedule {
   const info = record.info;
   let name = info.schedule ?? "static";
+  let nonmonotonic = info.nonmonotonic;
   let chunk = record.chunkAt >= 0 ? positiveInteger(v[record.chunkAt], info.at, "chunk size") : typeof info.chunk === "number" ? info.chunk : 0;
   if (name === "runtime") {
     name = state.runSchedule.kind;
     chunk = state.runSchedule.chunk;
+    nonmonotonic ??= state.runSchedule.nonmonotonic;
   }
   if (name === "auto") name = "guided";
-  resolved.kind = KIND[name as keyof typeof KIND];
+  resolved.kind = name === "dynamic" && nonmonotonic ? KIND.stealing : KIND[name as keyof typeof KIND];
   resolved.chunk = chunk;
   return resolved;
 }

@@ -16,8 +16,8 @@ import { moduleRecord, workerSource } from "./modules.js";
 import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
 import runtimeFiles from "./runtime-files.cjs";
-import { RUN_KINDS, state } from "./state.js";
-import { NUMBER, OTHER, type TeamThread, UNSET } from "./team-thread.js";
+import { RUN_KINDS, RUN_NONMONOTONIC, state } from "./state.js";
+import { NUMBER, OTHER, prepareStealing, type TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
 
 /**
@@ -126,7 +126,7 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   put(i32, D_VALUES, record.info.captures.length);
   put(i32, D_OUTPUTS, record.outputs.length);
   put(i32, D_MAX_THREADS, state.maxThreads);
-  put(i32, D_RUN_KIND, RUN_KINDS.indexOf(state.runSchedule.kind));
+  put(i32, D_RUN_KIND, RUN_KINDS.indexOf(state.runSchedule.kind) | (state.runSchedule.nonmonotonic ? RUN_NONMONOTONIC : 0));
   put(i32, D_RUN_CHUNK, state.runSchedule.chunk);
   // The float64 fields are compared and written here, not through put(): passing a double to a
   // call that is not inlined boxes it, which would allocate a heap number per field and region.
@@ -139,6 +139,7 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
     if (f64[at + 2] !== counts[d]) f64[at + 2] = counts[d]!;
   }
   if (schedule.kind !== KIND.static) put(i32, NEXT, 0);
+  if (schedule.kind === KIND.stealing) prepareStealing(i32, thread.n, schedule.chunk, team);
   put(i32, CANCEL, 0);
 }
 

@@ -23,6 +23,8 @@ export const state = {
 
 /** run-sched-var kinds by number, as the region descriptor passes them to workers. */
 export const RUN_KINDS: readonly RuntimeSchedule["kind"][] = ["static", "dynamic", "guided", "auto"];
+/** The bit the region descriptor adds to a run-sched-var kind's number for the `nonmonotonic:` modifier. */
+export const RUN_NONMONOTONIC = 4;
 
 /** The number of processors this process can use. */
 export function availableParallelism(): number {

@@ -1,5 +1,5 @@
 import type { Thread } from "./abi.js";
-import { BIG_LOCK, CANCEL, F_BIG_NEXT, KIND, MAX_LEVELS, NEXT, type Control } from "./control.js";
+import { BIG_LOCK, CANCEL, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, stealHead, type Control } from "./control.js";
 import { guidedSize, staticChunkStart, staticStart } from "./schedule.js";
 
 /**
@@ -18,6 +18,17 @@ export const OTHER = 2;
 
 /** Chunk counters above this use the locked Float64 counter instead of int32 atomics. */
 const INT32_LIMIT = 2 ** 31 - 1 - 1024;
+
+/**
+ * Sets up work stealing for a region of `n` iterations in chunks of `chunk` (0: 1) on `team`
+ * threads: each thread's range head at its first chunk, the final chunk unclaimed (see
+ * TeamThread.claimStealing). Thread 0 does it before ringing the doorbells, which publish it.
+ */
+export function prepareStealing(i32: Int32Array, n: number, chunk: number, team: number): void {
+  const ranged = Math.ceil(n / Math.max(1, chunk)) - 1;
+  for (let t = 0; t < team; t++) i32[stealHead(t)] = staticStart(ranged, team, t);
+  i32[FINAL_CLAIMED] = 0;
+}
 
 /**
  * One thread's view of a running region: it claims chunks by the region's schedule (SPEC §5),
@@ -78,12 +89,21 @@ export class TeamThread implements Thread {
     this.chunk = kind === KIND.static ? chunk : Math.max(1, chunk);
     this.n = n;
     this.levels = levels;
-    this.big = kind === KIND.guided ? n > INT32_LIMIT : n / Math.max(1, this.chunk) > INT32_LIMIT;
+    // A thief's add can move a head past its range's end by half the range (claimStealing).
+    this.big = kind === KIND.guided ? n > INT32_LIMIT : n / Math.max(1, this.chunk) > (kind === KIND.stealing ? INT32_LIMIT / 2 : INT32_LIMIT);
     this.claims = 0;
     this.rowStart = 0;
     this.chunkStart = 0;
     this.chunkEnd = 0;
     this.ranLast = false;
+    if (kind === KIND.stealing) {
+      this.ranged = Math.ceil(n / this.chunk) - 1;
+      this.ownHead = stealHead(t);
+      this.ownEnd = staticStart(this.ranged, p, t + 1);
+      this.ownDone = false;
+      this.stolenNext = 0;
+      this.stolenEnd = 0;
+    }
     this.step = smallInt(this.steps[levels - 1]!);
     if (this.index.length !== levels - 1) this.index.length = levels - 1;
     if (this.outKinds.length !== outputs) {
@@ -133,6 +153,11 @@ export class TeamThread implements Thread {
     } else if (this.kind === KIND.dynamic) {
       a = Atomics.add(this.ctl.i32, NEXT, 1) * this.chunk;
       b = Math.min(a + this.chunk, this.n);
+    } else if (this.kind === KIND.stealing) {
+      const k = this.claimStealing(this.ctl.i32);
+      if (k < 0) return false;
+      a = k * this.chunk;
+      b = Math.min(a + this.chunk, this.n);
     } else {
       const i32 = this.ctl.i32;
       for (;;) {
@@ -148,17 +173,70 @@ export class TeamThread implements Thread {
     return true;
   }
 
+  /**
+   * Under work stealing: the chunks in ranges (all but the final one), the word holding this
+   * thread's range head and where its range ends, whether it is used up, and which thread this
+   * one steals from next.
+   */
+  private ranged = 0;
+  private ownHead = 0;
+  private ownEnd = 0;
+  private ownDone = false;
+  private victim = 0;
+  /** A block of chunks this thread stole, which it runs without touching shared words: [stolenNext, stolenEnd). */
+  private stolenNext = 0;
+  private stolenEnd = 0;
+
+  /**
+   * Work stealing (`nonmonotonic: dynamic`), as libomp's static_steal: chunks 0..C−2 are split
+   * into one range per thread as `static` splits iterations, each with a head word on its owner's
+   * cache line. A thread takes chunks from its own head (an atomic add no other core touches while
+   * the loop is balanced), then from the heads of the others, round robin; the final chunk C−1
+   * belongs to no range and goes, last, to the first thread that finds nothing else, so that the
+   * thread that runs logical iteration N−1 runs nothing after it (lastprivate keeps its value).
+   * A thief takes 1/(2p) of what its victim has left in one add, so that owner and thief fight
+   * over the victim's head word a few times rather than once a chunk. Returns the chunk's number,
+   * or −1 when there is none.
+   */
+  private claimStealing(i32: Int32Array): number {
+    if (this.stolenNext < this.stolenEnd) return this.stolenNext++;
+    if (!this.ownDone) {
+      const k = Atomics.add(i32, this.ownHead, 1);
+      if (k < this.ownEnd) return k;
+      this.ownDone = true;
+      this.victim = this.t;
+    }
+    for (let looked = 1; looked < this.p; looked++) {
+      this.victim = this.victim + 1 === this.p ? 0 : this.victim + 1;
+      if (this.victim === this.t) this.victim = this.victim + 1 === this.p ? 0 : this.victim + 1;
+      const head = stealHead(this.victim);
+      const end = staticStart(this.ranged, this.p, this.victim + 1);
+      const left = end - Atomics.load(i32, head);
+      if (left <= 0) continue;
+      const take = Math.max(1, Math.floor(left / (2 * this.p)));
+      const k = Atomics.add(i32, head, take);
+      if (k < end) {
+        this.stolenNext = k + 1;
+        this.stolenEnd = Math.min(k + take, end);
+        this.victim = this.victim === 0 ? this.p - 1 : this.victim - 1;
+        return k;
+      }
+    }
+    if (this.claims++ === 0 && Atomics.compareExchange(i32, FINAL_CLAIMED, 0, 1) === 0) return this.ranged;
+    return -1;
+  }
+
   private lockedEnd = 0;
 
   /**
-   * Dynamic and guided chunks of loops too long for an int32 counter: a spin lock around a Float64
-   * counter. Returns the chunk's start; its end is left in `lockedEnd`.
+   * Dynamic (stealing too) and guided chunks of loops too long for an int32 counter: a spin lock
+   * around a Float64 counter. Returns the chunk's start; its end is left in `lockedEnd`.
    */
   private claimLocked(): number {
     const { i32, f64 } = this.ctl!;
     while (Atomics.compareExchange(i32, BIG_LOCK, 0, 1) !== 0);
     const a = f64[F_BIG_NEXT]!;
-    const size = this.kind === KIND.dynamic ? this.chunk : a < this.n ? guidedSize(this.n, this.p, this.chunk, a) : 0;
+    const size = this.kind !== KIND.guided ? this.chunk : a < this.n ? guidedSize(this.n, this.p, this.chunk, a) : 0;
     this.lockedEnd = Math.max(a, Math.min(a + size, this.n));
     f64[F_BIG_NEXT] = this.lockedEnd;
     Atomics.store(i32, BIG_LOCK, 0);

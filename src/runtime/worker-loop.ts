@@ -11,7 +11,7 @@ import { packError } from "./error-transport.js";
 import { failurePlace } from "./failure.js";
 import { adoptRegions, type WorkerSource } from "./modules.js";
 import type { RegionRecord } from "./region-record.js";
-import { availableParallelism, RUN_KINDS, state } from "./state.js";
+import { availableParallelism, RUN_KINDS, RUN_NONMONOTONIC, state } from "./state.js";
 import { NUMBER, TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
@@ -163,8 +163,12 @@ function runShare(ws: WorkerState, door: number): void {
   state.threadNum = ws.w;
   state.teamSize = team;
   state.maxThreads = i32[D_MAX_THREADS]!;
-  const kind = RUN_KINDS[i32[D_RUN_KIND]!]!;
-  if (state.runSchedule.kind !== kind || state.runSchedule.chunk !== i32[D_RUN_CHUNK]) state.runSchedule = { kind, chunk: i32[D_RUN_CHUNK]! };
+  const runKind = i32[D_RUN_KIND]!;
+  const kind = RUN_KINDS[runKind & ~RUN_NONMONOTONIC]!;
+  const nonmonotonic = (runKind & RUN_NONMONOTONIC) !== 0;
+  if (state.runSchedule.kind !== kind || state.runSchedule.chunk !== i32[D_RUN_CHUNK] || (state.runSchedule.nonmonotonic === true) !== nonmonotonic) {
+    state.runSchedule = nonmonotonic ? { kind, chunk: i32[D_RUN_CHUNK]!, nonmonotonic } : { kind, chunk: i32[D_RUN_CHUNK]! };
+  }
   let replies = 0;
   try {
     record.body.apply(undefined, args as Parameters<RegionBody>);

@@ -75,4 +75,20 @@ console.log(Array.from(owner).join(""));
     const run = await runProgram("runtime-schedule", { "main.ts": source }, { OMP_NUM_THREADS: "3", OMP_SCHEDULE: "static,2" });
     expect(run.stdout).toBe("001122001122\n");
   });
+
+  it("keeps OMP_SCHEDULE's nonmonotonic modifier in omp_get_schedule, on thread 0 and in workers", async () => {
+    const source = `import { omp_get_schedule } from "tsomp/runtime";
+const chunk = new Int32Array(2);
+const nonmonotonic = new Int32Array(2);
+// @omp parallel for schedule(static)
+for (let i = 0; i < 2; i++) {
+  const s = omp_get_schedule();
+  chunk[i] = s.kind === "dynamic" ? s.chunk : -1;
+  nonmonotonic[i] = s.nonmonotonic === true ? 1 : 0;
+}
+console.log(JSON.stringify(omp_get_schedule()), Array.from(chunk).join(","), Array.from(nonmonotonic).join(","));
+`;
+    const run = await runProgram("nonmonotonic-schedule", { "main.ts": source }, { OMP_NUM_THREADS: "2", OMP_SCHEDULE: "nonmonotonic:dynamic,4" });
+    expect(run.stdout).toBe('{"kind":"dynamic","chunk":4,"nonmonotonic":true} 4,4 1,1\n');
+  });
 });

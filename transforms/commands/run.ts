@@ -9,7 +9,7 @@ import { compileInProgram, compilerOptions, localSources } from "../project.js";
 import { toJavaScriptWithInlineMap } from "../to-javascript.js";
 import { writeAtomic } from "../write-atomic.js";
 
-const runtimeUrl = new URL("../../src/runtime/index.js", import.meta.url).href;
+const runtimeUrl = new URL("../../runtime/index.js", import.meta.url).href;
 const registerUrl = new URL("../run/register.js", import.meta.url).href;
 
 /**
