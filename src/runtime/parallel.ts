@@ -59,7 +59,8 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   const closable = schedule.kind !== KIND.static;
   pool.generation++;
   if (closable) Atomics.store(pool.ctl.i32, GATE, openGate(pool.generation));
-  for (let w = 1; w <= workers; w++) pool.ring(w, closable);
+  let wakes = pool.wakesFor(workers, closable);
+  for (let w = 1; w <= workers; w++) if (pool.ring(w, closable, wakes > 0)) wakes--;
 
   prepareArguments(record, frame, thread);
   let failure: { place: FailurePlace; error: unknown } | undefined;
@@ -196,7 +197,7 @@ function copyBack(record: RegionRecord): void {
  */
 function join(pool: Pool, workers: number, entered: number, doneBefore: number, deaths: number): { dead: number[]; stuck: number[] } | undefined {
   const i32 = pool.ctl.i32;
-  const spin = pool.joinSpin(workers + 1);
+  const spin = pool.joinSpin(entered + 1);
   for (let k = 0; k < spin; k++) if (((Atomics.load(i32, DONE) - doneBefore) | 0) >= entered) return undefined;
   return parkAtJoin(pool, workers, entered, doneBefore, deaths);
 }

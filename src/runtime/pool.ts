@@ -51,9 +51,13 @@ export class Pool {
   private readonly spin = spinIterations(state.waitPolicy, false);
   private readonly crowdedSpin = spinIterations(state.waitPolicy, true);
 
-  /** How long thread 0 spins at a join before it parks, for a team of `size` (OMP_WAIT_POLICY, read once). */
-  joinSpin(size: number): number {
-    return size > this.cores ? this.crowdedSpin : this.spin;
+  /**
+   * How long thread 0 spins at a join before it parks, when `running` threads (itself included)
+   * took part in the region (OMP_WAIT_POLICY, read once): long while each has a core, briefly
+   * when they outnumber the cores, so as not to take a core from a thread still working.
+   */
+  joinSpin(running: number): number {
+    return running > this.cores ? this.crowdedSpin : this.spin;
   }
 
   /** Workers 1..healthy were started and none had died when last checked, with `deathsSeen` deaths in all. */
@@ -139,10 +143,26 @@ export class Pool {
   }
 
   /**
-   * Posts worker `w`'s pending messages, then rings its doorbell: the current generation times two,
-   * plus one when the region's gate may close early (the worker must pass the gate then).
+   * How many parked workers a region of a team of `workers` workers and thread 0 should wake:
+   * all of them, unless the team has more threads than there are cores and the region has a gate
+   * (dynamic or guided, which do not need every thread). Then only enough to keep every core busy
+   * counting the workers still spinning: a thread woken beyond that can only take a core from one
+   * that is working, and the kernel's wake-up costs tens of microseconds besides. A worker left
+   * parked misses the region; the gate lets the join go on without it.
    */
-  ring(w: number, closable: boolean): void {
+  wakesFor(workers: number, gated: boolean): number {
+    if (!gated || workers + 1 <= this.cores) return workers;
+    let spinning = 0;
+    for (let w = 1; w <= workers; w++) if (Atomics.load(this.ctl.i32, workerBase(w) + PARKED) === 0) spinning++;
+    return Math.max(0, this.cores - 1 - spinning);
+  }
+
+  /**
+   * Posts worker `w`'s pending messages, then rings its doorbell: the current generation times two,
+   * plus one when the region's gate may close early (the worker must pass the gate then). Wakes
+   * the worker if it is parked and `wake` is true; returns whether it woke it.
+   */
+  ring(w: number, closable: boolean, wake: boolean): boolean {
     const h = this.handles[w]!;
     const base = workerBase(w);
     if (h.areas !== this.areas) {
@@ -156,7 +176,9 @@ export class Pool {
       h.outbox.length = 0;
     }
     Atomics.store(this.ctl.i32, base + DOOR, this.generation * 2 + (closable ? 1 : 0));
-    if (Atomics.load(this.ctl.i32, base + PARKED) !== 0) Atomics.notify(this.ctl.i32, base + DOOR, 1);
+    if (!wake || Atomics.load(this.ctl.i32, base + PARKED) === 0) return false;
+    Atomics.notify(this.ctl.i32, base + DOOR, 1);
+    return true;
   }
 
   private spawn(w: number): WorkerHandle {

@@ -70,7 +70,11 @@ function serve(ws: WorkerState, spins: { alone: number; crowded: number }): Prom
   const base = workerBase(ws.w);
   const cores = availableParallelism();
   for (;;) {
-    ws.seen = waitForDoor(ws.ctl.i32, base, ws.seen, ws.ctl.i32[D_TEAM]! > cores ? spins.crowded : spins.alone);
+    // In a team with more threads than cores, workers 1..cores−1 still spin as long as in a team
+    // that fits, so that a dynamic or guided region (which wakes no more workers than keep the
+    // cores busy, Pool.wakesFor) finds them ready; the others park soon, leaving the cores free.
+    const crowded = ws.ctl.i32[D_TEAM]! > cores && ws.w >= cores;
+    ws.seen = waitForDoor(ws.ctl.i32, base, ws.seen, crowded ? spins.crowded : spins.alone);
     const loads = readMessages(ws, ws.ctl.i32[base + MESSAGE]!);
     if (loads) return loads.then(() => runShare(ws, ws.seen));
     runShare(ws, ws.seen);
