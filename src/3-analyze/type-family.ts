@@ -52,6 +52,8 @@ export function typeFamily(type: ts.Type, checker: ts.TypeChecker): TypeFamily {
   if (type.flags & ts.TypeFlags.InstantiableNonPrimitive) return typeFamily(baseType(type, checker), checker);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return "dynamic";
   if (type.isUnion()) return unionFamily(type.types.map((t) => typeFamily(t, checker)));
+  // A branded typed array (`Int32Array & { [brand]: … }`, as omp_lock_t) is a typed array.
+  if (type.isIntersection() && type.types.some((t) => typeFamily(t, checker) === "typed-array")) return "typed-array";
   if (type.flags & ts.TypeFlags.NumberLike) return "number";
   if (type.flags & ts.TypeFlags.BigIntLike) return "bigint";
   if (type.flags & ts.TypeFlags.BooleanLike) return "boolean";

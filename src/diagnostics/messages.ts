@@ -194,6 +194,8 @@ export const Messages = {
     `A tsomp worker thread could not start: ${a.detail}`),
   BadRuntimeArgument: m<{ fn: string; detail: string }>(4010, "error", (a) =>
     `${a.fn}: ${a.detail}`),
+  LockMisused: m<{ fn: string; detail: string }>(4011, "error", (a) =>
+    `${a.fn}: ${a.detail}.`),
 } as const;
 
 /** The name of a catalog entry. */

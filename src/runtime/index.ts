@@ -21,6 +21,7 @@ export {
   omp_get_max_threads, omp_get_num_procs, omp_get_num_threads, omp_get_schedule, omp_get_thread_num, omp_get_wtime,
   omp_in_parallel, omp_set_num_threads, omp_set_schedule, type omp_sched_t,
 } from "./api.js";
+export { omp_destroy_lock, omp_init_lock, omp_set_lock, omp_test_lock, omp_unset_lock, type omp_lock_t } from "./locks.js";
 
 /** Version of the contract between generated code and this runtime; compiled modules expect this one. */
 export const ABI_VERSION = 1;
