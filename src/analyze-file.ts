@@ -2,6 +2,7 @@ import ts from "./typescript.cjs";
 import { createDiagnostic } from "./diagnostics/diagnostic.js";
 import { scanDirectives } from "./1-scan/scan-directives.js";
 import { parseDirectives } from "./2-parse/parse-directives.js";
+import { analyzeCriticals, type CriticalAnalysis } from "./3-analyze/analyze-critical.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
 import type { ProgramFacts } from "./3-analyze/program-facts.js";
@@ -14,6 +15,8 @@ export interface FileAnalysis {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly loops: readonly LoopAnalysis[];
+  /** The `critical` constructs, in source order. */
+  readonly criticals: readonly CriticalAnalysis[];
   readonly module: ModuleAnalysis;
   /** Offsets of `@omp` in directives that are valid but have no effect (they are renamed in the output). */
   readonly accepted: readonly number[];
@@ -33,7 +36,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
       const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
       report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
     }
-    return { file, sourceFile, loops: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+    return { file, sourceFile, loops: [], criticals: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
   }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
@@ -42,9 +45,11 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const types = new TypePrinter(checker, sourceFile);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
+    if (directive.name === "critical") continue;
     const loop = analyzeLoop(directive, { file, sourceFile, checker, facts, types, report, isolated });
     if (loop) loops.push(loop);
   }
+  const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const module = analyzeModule(loops, { file, sourceFile, checker, facts, types, report });
-  return { file, sourceFile, loops, module, accepted: parsed.accepted, diagnostics };
+  return { file, sourceFile, loops, criticals, module, accepted: parsed.accepted, diagnostics };
 }

@@ -64,12 +64,13 @@ export function planFiles(program: ts.Program, inputs: readonly CompileInput[], 
       file: a.file,
       sourceFile: a.sourceFile,
       loops: a.loops,
+      criticals: a.criticals,
       module: a.module,
       allocations: allocations.get(a.sourceFile) ?? [],
       accepted: a.accepted,
       runtimeSpecifier: options.runtimeSpecifier ?? "tsomp/runtime",
     });
-    return { ...base, plan, changed: plan.regions.length > 0 || plan.allocations.length > 0 || plan.renamed.length > 0 };
+    return { ...base, plan, changed: plan.regions.length > 0 || plan.allocations.length > 0 || plan.criticals.length > 0 || plan.renamed.length > 0 };
   });
 }
 

@@ -2,7 +2,7 @@ import type ts from "typescript";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** The directives tsomp compiles today. Other OpenMP directives are recognised and reported. */
-export type DirectiveName = "parallel for" | "parallel for simd";
+export type DirectiveName = "parallel for" | "parallel for simd" | "critical";
 
 /** A user-written expression inside a clause, e.g. the `n / 4` of `num_threads(n / 4)`. */
 export interface ClauseExpression {
@@ -50,7 +50,9 @@ export type Clause =
   | (ClauseBase & { readonly kind: "collapse"; readonly depth: number })
   | (ClauseBase & { readonly kind: "ordered" | "nowait" })
   | (ClauseBase & { readonly kind: "proc_bind"; readonly value: string })
-  | (ClauseBase & { readonly kind: "simd-hint"; readonly name: string });
+  | (ClauseBase & { readonly kind: "simd-hint"; readonly name: string })
+  /** `hint(expr)` on `critical`: accepted, with no effect (OpenMP's hints never change what a program computes). */
+  | (ClauseBase & { readonly kind: "hint" });
 
 /** The kind tag of a clause. */
 export type ClauseKind = Clause["kind"];
@@ -63,6 +65,8 @@ export interface Directive {
   /** The directive's name words, e.g. `parallel for`. */
   readonly nameSpan: Span;
   readonly clauses: readonly Clause[];
+  /** The name in parentheses after the directive's name: `critical(name)`. */
+  readonly argument?: { readonly text: string; readonly span: Span };
   /** The directive as written after `@omp`, on one line, for comments in the output. */
   readonly source: string;
   readonly statement: ts.Statement | undefined;

@@ -292,6 +292,17 @@ export const LOOP_CLAUSES: Readonly<Record<string, ClauseParser>> = {
   proc_bind: procBind,
 };
 
+/** `hint(expr)` on `critical`: a synchronization hint, checked as an expression and then ignored. */
+const hint: ClauseParser = (cursor, name, ctx) => {
+  if (!open(cursor, name, ctx)) return undefined;
+  if (!expression(cursor, name.text, ctx)) return undefined;
+  const spans = close(cursor, name, ctx);
+  return spans && { kind: "hint", ...spans };
+};
+
+/** The clauses of `critical`. */
+export const CRITICAL_CLAUSES: Readonly<Record<string, ClauseParser>> = { hint };
+
 /** The extra clauses of the `simd` forms: accepted, with no effect. */
 export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {
   safelen: simdLength,

@@ -16,7 +16,7 @@ const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
   ["for simd", "not-yet"],
   ["for", "not-yet"],
   ["simd", "accepted"],
-  ["critical", "not-yet"],
+  ["critical", "compiled"],
   ["atomic", "not-yet"],
   ["barrier", "not-yet"],
   ["single", "not-yet"],

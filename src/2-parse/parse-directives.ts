@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { DirectiveComment } from "../1-scan/directive-comment.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, Directive } from "./ast.js";
-import { LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
+import { CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
 import { continuations, DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
@@ -42,6 +42,8 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
     }
     if (!isCompiled(name.text) && !isAccepted(name.text)) continue;
     const before = diagnostics.length;
+    const argument = name.text === "critical" ? readCriticalName(cursor, report) : undefined;
+    if (argument === null) continue;
     const clauses = readClauses(cursor, name.text, report);
     validateClauses(clauses, name.text, report);
     const directive: Directive = {
@@ -49,6 +51,7 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
       span: cursor.span(at, trimmedEnd(comment.text)),
       nameSpan: name.span,
       clauses,
+      ...(argument ? { argument } : {}),
       source: comment.text.slice(at + 4).replace(/\s+/g, " ").trim(),
       statement: comment.statement,
       comment: { pos: comment.pos, end: comment.end },
@@ -108,7 +111,8 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
 
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
 function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
-  const table = directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+  const table =
+    directive === "critical" ? CRITICAL_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
   const ctx: ClauseContext = { directive, report };
   const clauses: Clause[] = [];
   while (!cursor.atEnd()) {
@@ -136,7 +140,27 @@ function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Dia
   return clauses;
 }
 
-/** A loop directive must stand before a `for (…; …; …)` statement (labels allowed in between). */
+/** `critical(name)`: the name, undefined when there is none, null after reporting a malformed one. */
+function readCriticalName(cursor: DirectiveCursor, report: (d: Diagnostic) => void): Directive["argument"] | null | undefined {
+  if (!cursor.eat("(")) return undefined;
+  const name = cursor.word();
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name.text)) {
+    const next = name ?? cursor.describeNext();
+    report(createDiagnostic("Expected", { expected: "the name of the critical section", found: name ? `'${name.text}'` : next.text }, next.span));
+    return null;
+  }
+  if (!cursor.eat(")")) {
+    const next = cursor.describeNext();
+    report(createDiagnostic("Expected", { expected: "')'", found: next.text }, next.span));
+    return null;
+  }
+  return { text: name.text, span: name.span };
+}
+
+/**
+ * A loop directive must stand before a `for (…; …; …)` statement (labels allowed in between);
+ * `critical` before a statement that declares nothing (its body becomes a block of its own).
+ */
 function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): boolean {
   let statement = directive.statement;
   const span = { file: directive.span.file, start: directive.comment.pos, length: directive.comment.end - directive.comment.pos };
@@ -145,11 +169,21 @@ function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): 
     report(createDiagnostic("DirectiveAppliesToNothing", { directive: directive.name }, span));
     return false;
   }
+  if (directive.name === "critical") {
+    if (!declares(statement)) return true;
+    report(createDiagnostic("DirectiveNeedsStatement", { directive: directive.name, found: describeStatement(statement) }, span));
+    return false;
+  }
   if (!ts.isForStatement(statement)) {
     report(createDiagnostic("DirectiveNeedsForLoop", { directive: directive.name, found: describeStatement(statement) }, span));
     return false;
   }
   return true;
+}
+
+/** True for a statement that declares a name in the scope around it, which a block around it would hide. */
+function declares(node: ts.Statement): boolean {
+  return ts.isVariableStatement(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node);
 }
 
 /** A short description of a statement for messages: "a 'while' loop", "a block". */

@@ -2,6 +2,7 @@ import ts from "../typescript.cjs";
 import type { ClauseExpression } from "../2-parse/ast.js";
 import { declarationOf } from "../3-analyze/scope.js";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
+import type { CriticalAnalysis } from "../3-analyze/analyze-critical.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
@@ -14,6 +15,7 @@ export interface PlanInput {
   readonly file: string;
   readonly sourceFile: ts.SourceFile;
   readonly loops: readonly LoopAnalysis[];
+  readonly criticals: readonly CriticalAnalysis[];
   readonly module: ModuleAnalysis;
   readonly allocations: readonly SharedAllocation[];
   readonly accepted: readonly number[];
@@ -31,6 +33,7 @@ export function planModule(input: PlanInput): ModulePlan {
     values: input.module.values,
     constants: input.module.constants,
     allocations: input.allocations,
+    criticals: input.criticals.map((c) => ({ statement: c.statement, directiveAt: c.directive.span.start, slot: c.slot })),
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,
   };

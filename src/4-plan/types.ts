@@ -55,6 +55,14 @@ export interface RegionPlan {
   readonly slots: ReadonlyMap<string, number>;
 }
 
+/** A `critical` construct, as the printers write it: `__omp.enterCritical(slot); try { … } finally { __omp.exitCritical(slot); }`. */
+export interface CriticalPlan {
+  readonly statement: ts.Statement;
+  /** Offset of `@omp` in the directive comment, which becomes `tsomp:`. */
+  readonly directiveAt: number;
+  readonly slot: number;
+}
+
 /** Everything the printers write for one module. */
 export interface ModulePlan {
   readonly regions: readonly RegionPlan[];
@@ -73,6 +81,8 @@ export interface ModulePlan {
   readonly constants: readonly ConstantAccess[];
   /** Typed-array allocations moved onto shared memory. */
   readonly allocations: readonly SharedAllocation[];
+  /** The `critical` constructs: each statement runs between entering and leaving its lock slot. */
+  readonly criticals: readonly CriticalPlan[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
   readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;

@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
-import type { CallValue, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
+import type { CallValue, CriticalPlan, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { carryLeadingComments, detach, hasCommentAt, literalNode } from "./node-tools.js";
 import { omp, regionNode, type RegionNodeContext } from "./region-nodes.js";
@@ -36,6 +36,7 @@ class ModuleNodePrinter {
   private readonly regions: Map<ts.Node, RegionPlan>;
   private readonly allocations: Map<ts.Node, SharedAllocation>;
   private readonly constants: Map<ts.Node, ConstantAccess>;
+  private readonly criticals: Map<ts.Node, CriticalPlan>;
   private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
   /** Offsets of every `@omp` that becomes `tsomp:`. */
   private readonly renamed: Set<number>;
@@ -53,13 +54,14 @@ class ModuleNodePrinter {
     this.regions = new Map(plan.regions.map((r) => [r.statement, r]));
     this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
     this.constants = new Map(plan.constants.map((c) => [c.node, c]));
+    this.criticals = new Map(plan.criticals.map((c) => [c.statement, c]));
     for (const r of plan.regions) {
       const levels = r.analysis.shape.levels;
       const variable = levels[levels.length - 1]!.variable;
       for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable });
     }
     this.inert = new Set(plan.renamed);
-    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt)]);
+    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt)]);
     this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, copyDeclaration: (n) => this.copyDeclaration(n) };
   }
 
@@ -71,7 +73,7 @@ class ModuleNodePrinter {
     let imports = prologue;
     while (imports < statements.length && (ts.isImportDeclaration(statements[imports]!) || ts.isImportEqualsDeclaration(statements[imports]!))) imports++;
     const regions = this.plan.regions.length > 0;
-    const header = regions || this.plan.allocations.length > 0 ? [this.runtimeImport()] : [];
+    const header = regions || this.plan.allocations.length > 0 || this.plan.criticals.length > 0 ? [this.runtimeImport()] : [];
     if (header.length > 0 && prologue === 0) this.moveFileComments(statements[0], header[0]!);
     return this.f.updateSourceFile(this.sourceFile, [
       ...statements.slice(0, prologue),
@@ -102,12 +104,14 @@ class ModuleNodePrinter {
     return this.rewrite(node, true) ?? this.renameComments(node, ts.visitEachChild(node, this.visitWorker, this.options.context));
   };
 
-  /** The replacement for a loop, an allocation or a tracked assignment; undefined for other nodes. */
+  /** The replacement for a loop, a critical construct, an allocation or a tracked assignment; undefined for other nodes. */
   private rewrite(node: ts.Node, inWorker: boolean): ts.Node | undefined {
     const f = this.f;
     const visit = inWorker ? this.visitWorker : this.visitModule;
     const region = this.regions.get(node);
     if (region) return this.callStatement(region, inWorker);
+    const critical = this.criticals.get(node);
+    if (critical) return this.criticalBlock(critical, visit);
     const allocation = this.allocations.get(node);
     if (allocation) return ts.setSourceMapRange(this.allocationNode(allocation, visit), node);
     const tracked = this.tracked.get(node);
@@ -161,6 +165,19 @@ class ModuleNodePrinter {
     }
     ts.setTextRange(statement, { pos: region.statement.getStart(this.sourceFile), end: region.statement.end });
     carryLeadingComments(region.statement, statement, this.sourceFile, this.renamed);
+    return statement;
+  }
+
+  /** `{ __omp.enterCritical(slot); try { … } finally { __omp.exitCritical(slot); } }`: a block, which stands wherever the statement stood. */
+  private criticalBlock(critical: CriticalPlan, visit: ts.Visitor): ts.Statement {
+    const f = this.f;
+    const call = (name: string) => f.createExpressionStatement(f.createCallExpression(omp(f, name), undefined, [f.createNumericLiteral(critical.slot)]));
+    const body = ts.visitEachChild(critical.statement, visit, this.options.context);
+    ts.setEmitFlags(body, ts.EmitFlags.NoLeadingComments);
+    const guarded = ts.isBlock(body) ? body : f.createBlock([body], true);
+    const statement = f.createBlock([call("enterCritical"), f.createTryStatement(guarded, undefined, f.createBlock([call("exitCritical")], true))], true);
+    ts.setTextRange(statement, { pos: critical.statement.getStart(this.sourceFile), end: critical.statement.end });
+    carryLeadingComments(critical.statement, statement, this.sourceFile, this.renamed);
     return statement;
   }
 

@@ -2,7 +2,7 @@ import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
+import type { CallValue, CriticalPlan, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { Pieces } from "./pieces.js";
 import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
@@ -27,6 +27,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   for (const constant of plan.constants) ms.overwrite(constant.node.getStart(sourceFile), constant.node.end, constantText(constant, text));
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
+  for (const critical of plan.criticals) guardCritical(ms, critical, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
   for (const region of innermostFirst(plan.regions)) {
     ms.overwrite(region.directiveAt, region.directiveAt + 4, "tsomp:");
@@ -139,9 +140,22 @@ function wrapTrackedAssignments(ms: MagicString, region: RegionPlan, sourceFile:
   }
 }
 
+/**
+ * A critical construct's statement runs holding its lock: `{ __omp.enterCritical(slot); try { … }
+ * finally { __omp.exitCritical(slot); } }`, a block (which stands wherever the statement stood),
+ * written on the statement's own lines so that a body copied into the worker factory keeps its layout.
+ */
+function guardCritical(ms: MagicString, critical: CriticalPlan, sourceFile: ts.SourceFile): void {
+  ms.overwrite(critical.directiveAt, critical.directiveAt + 4, "tsomp:");
+  const statement = critical.statement;
+  const block = ts.isBlock(statement);
+  ms.prependRight(statement.getStart(sourceFile), `{ __omp.enterCritical(${critical.slot}); try ${block ? "" : "{ "}`);
+  ms.appendLeft(statement.end, `${block ? "" : " }"} finally { __omp.exitCritical(${critical.slot}); } }`);
+}
+
 /** Adds `import * as __omp from "tsomp/runtime"` and the registration of the module's regions. */
 function insertHeader(ms: MagicString, plan: ModulePlan, sourceFile: ts.SourceFile): void {
-  if (plan.regions.length === 0 && plan.allocations.length === 0) return;
+  if (plan.regions.length === 0 && plan.allocations.length === 0 && plan.criticals.length === 0) return;
   const statements = sourceFile.statements;
   const first = statements[0];
   const importLine = `import * as __omp from ${JSON.stringify(plan.runtimeSpecifier)};\n`;

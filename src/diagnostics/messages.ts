@@ -78,6 +78,10 @@ export const Messages = {
     `This file is not valid TypeScript, so tsomp leaves it alone: ${a.message}`),
   ContinuationRepeatsOmp: m<{ rest: string }>(1026, "error", (a) =>
     `A line after a '\\' continues the directive above it, so it does not start with '@omp' again: write '// ${a.rest}'.`),
+  DirectiveNeedsStatement: m<{ directive: string; found: string }>(1027, "error", (a) =>
+    `'${a.directive}' applies to a block or a statement that declares nothing, not to ${a.found}: what it declares would not be visible after it. Declare the variable before the directive.`),
+  CriticalNested: m<{ name: string }>(1028, "error", (a) =>
+    `This critical section is inside another one ${a.name ? `named '${a.name}'` : "without a name"}, the same lock: a thread would wait for itself. Give one of them another name.`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>

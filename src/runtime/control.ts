@@ -117,8 +117,17 @@ export function stealHead(t: number): number {
 /** Cache lines per worker: the doorbell line, the worker's own line, its steal line. */
 const WORKER_LINES = 3;
 
+/** Locks of `critical` constructs, one cache line each, by slot (see critical.ts). */
+export const CRITICAL_SLOTS = 256;
+const CRITICAL_BYTE_OFFSET = WORKERS_BYTE_OFFSET + MAX_WORKERS * WORKER_LINES * LINE * 4;
+
+/** Index of the word of `critical` lock slot `slot`. */
+export function criticalWord(slot: number): number {
+  return CRITICAL_BYTE_OFFSET / 4 + slot * LINE;
+}
+
 /** Total size of the control block in bytes. */
-export const CONTROL_BYTES = WORKERS_BYTE_OFFSET + MAX_WORKERS * WORKER_LINES * LINE * 4;
+export const CONTROL_BYTES = CRITICAL_BYTE_OFFSET + CRITICAL_SLOTS * LINE * 4;
 
 /** Schedule kinds as numbers in D_KIND; `stealing` is `nonmonotonic: dynamic`. */
 export const KIND = { static: 0, dynamic: 1, guided: 2, stealing: 3 } as const;

@@ -1,3 +1,4 @@
+import { useCriticalWords } from "./critical.js";
 import { type MessagePort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
@@ -47,6 +48,7 @@ interface WorkerState {
  */
 export async function runWorker(): Promise<void> {
   const ctl = controlViews(workerData.control as SharedArrayBuffer);
+  useCriticalWords(ctl.i32);
   const w = workerData.w as number;
   const base = workerBase(w);
   const ws: WorkerState = {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   clauseText,
+  expectAppliesTo,
   expectClauses,
   expectDiagnostics,
   expectError,
+  expectReports,
   expectWarning,
   FOR,
   loop,
@@ -300,11 +302,23 @@ describe("directive names", () => {
     expectError("PARALLEL FOR", "OMP1001", "PARALLEL", "Did you mean 'parallel'?");
   });
   it("not supported yet", () => {
-    for (const name of ["parallel", "for", "for simd", "critical", "barrier", "single", "masked", "master", "ordered", "parallel master"]) {
+    for (const name of ["parallel", "for", "for simd", "barrier", "single", "masked", "master", "ordered", "parallel master"]) {
       expectError(name, "OMP1002", name, new RegExp(`^'${name}' .*not supported`));
     }
     expectError("atomic update", "OMP1002", "atomic");
-    expectError("critical(name)", "OMP1002", "critical");
+  });
+  it("critical, with or without a name, and hint", () => {
+    expect(expectClauses("critical", []).argument).toBeUndefined();
+    expect(expectClauses("critical(tally)", []).argument?.text).toBe("tally");
+    expect(expectClauses("critical (tally) hint(1)", ["hint"]).argument?.text).toBe("tally");
+    expectError("critical(7)", "OMP1007", "7", "Expected the name of the critical section but found '7'.");
+    expectDiagnostics("critical(tally", [["OMP1007", ""]]);
+    expectError("critical private(x)", "OMP1004", "private", "Unknown clause 'private' on 'critical'.");
+  });
+  it("critical applies to a statement that declares nothing", () => {
+    expectAppliesTo("// @omp critical\n{ a[0]++; }\n", ["Block"]);
+    expectAppliesTo("// @omp critical(x)\na[0]++;\n", ["ExpressionStatement"]);
+    expectReports("// @omp critical\nconst v = a[0]++;\n", [["OMP1027", "// @omp critical"]]);
   });
   it("not in v1", () => {
     for (const name of ["task", "taskloop", "taskwait", "sections", "parallel sections", "target", "teams", "threadprivate", "cancel", "flush", "cancellation point", "parallel loop"]) {

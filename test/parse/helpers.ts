@@ -81,6 +81,8 @@ export function clauseText(c: Clause): string {
       return `proc_bind(${c.value})`;
     case "simd-hint":
       return c.name;
+    case "hint":
+      return "hint";
   }
 }
 
