@@ -2,6 +2,7 @@ import ts from "./typescript.cjs";
 import { createDiagnostic } from "./diagnostics/diagnostic.js";
 import { scanDirectives } from "./1-scan/scan-directives.js";
 import { parseDirectives } from "./2-parse/parse-directives.js";
+import { analyzeAtomics, type AtomicAnalysis } from "./3-analyze/analyze-atomic.js";
 import { analyzeCriticals, type CriticalAnalysis } from "./3-analyze/analyze-critical.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
@@ -17,6 +18,8 @@ export interface FileAnalysis {
   readonly loops: readonly LoopAnalysis[];
   /** The `critical` constructs, in source order. */
   readonly criticals: readonly CriticalAnalysis[];
+  /** The `atomic` constructs, in source order. */
+  readonly atomics: readonly AtomicAnalysis[];
   readonly module: ModuleAnalysis;
   /** Offsets of `@omp` in directives that are valid but have no effect (they are renamed in the output). */
   readonly accepted: readonly number[];
@@ -36,7 +39,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
       const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
       report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
     }
-    return { file, sourceFile, loops: [], criticals: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+    return { file, sourceFile, loops: [], criticals: [], atomics: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
   }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
@@ -45,11 +48,12 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const types = new TypePrinter(checker, sourceFile);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    if (directive.name === "critical") continue;
+    if (directive.name === "critical" || directive.name === "atomic") continue;
     const loop = analyzeLoop(directive, { file, sourceFile, checker, facts, types, report, isolated });
     if (loop) loops.push(loop);
   }
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
+  const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
   const module = analyzeModule(loops, { file, sourceFile, checker, facts, types, report });
-  return { file, sourceFile, loops, criticals, module, accepted: parsed.accepted, diagnostics };
+  return { file, sourceFile, loops, criticals, atomics, module, accepted: parsed.accepted, diagnostics };
 }

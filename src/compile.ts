@@ -65,12 +65,13 @@ export function planFiles(program: ts.Program, inputs: readonly CompileInput[], 
       sourceFile: a.sourceFile,
       loops: a.loops,
       criticals: a.criticals,
+      atomics: a.atomics,
       module: a.module,
       allocations: allocations.get(a.sourceFile) ?? [],
       accepted: a.accepted,
       runtimeSpecifier: options.runtimeSpecifier ?? "tsomp/runtime",
     });
-    return { ...base, plan, changed: plan.regions.length > 0 || plan.allocations.length > 0 || plan.criticals.length > 0 || plan.renamed.length > 0 };
+    return { ...base, plan, changed: plan.regions.length > 0 || plan.allocations.length > 0 || plan.criticals.length > 0 || plan.atomics.length > 0 || plan.renamed.length > 0 };
   });
 }
 

@@ -2,7 +2,10 @@ import type ts from "typescript";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** The directives tsomp compiles today. Other OpenMP directives are recognised and reported. */
-export type DirectiveName = "parallel for" | "parallel for simd" | "critical";
+export type DirectiveName = "parallel for" | "parallel for simd" | "critical" | "atomic";
+
+/** What an `atomic` construct does to its typed-array element. */
+export type AtomicForm = "read" | "write" | "update" | "capture";
 
 /** A user-written expression inside a clause, e.g. the `n / 4` of `num_threads(n / 4)`. */
 export interface ClauseExpression {
@@ -52,7 +55,11 @@ export type Clause =
   | (ClauseBase & { readonly kind: "proc_bind"; readonly value: string })
   | (ClauseBase & { readonly kind: "simd-hint"; readonly name: string })
   /** `hint(expr)` on `critical`: accepted, with no effect (OpenMP's hints never change what a program computes). */
-  | (ClauseBase & { readonly kind: "hint" });
+  | (ClauseBase & { readonly kind: "hint" })
+  /** `read`, `write`, `update` or `capture` on `atomic`. */
+  | (ClauseBase & { readonly kind: "atomic-form"; readonly form: AtomicForm })
+  /** `seq_cst`, `acq_rel`, `acquire`, `release`, `relaxed` on `atomic`: JavaScript's Atomics are sequentially consistent, which every order allows. */
+  | (ClauseBase & { readonly kind: "memory-order"; readonly order: string });
 
 /** The kind tag of a clause. */
 export type ClauseKind = Clause["kind"];

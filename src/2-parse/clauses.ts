@@ -303,6 +303,31 @@ const hint: ClauseParser = (cursor, name, ctx) => {
 /** The clauses of `critical`. */
 export const CRITICAL_CLAUSES: Readonly<Record<string, ClauseParser>> = { hint };
 
+/** A word on `atomic` that takes no argument: its form, or a memory order. */
+const atomicWord: ClauseParser = (cursor, name, ctx) => {
+  if (cursor.peek() === "(") {
+    ctx.report(createDiagnostic("ClauseNotAllowed", { name: `${name.text}(…)`, directive: ctx.directive, reason: "it takes no argument." }, name.span));
+    return undefined;
+  }
+  const spans = { nameSpan: name.span, span: name.span };
+  if (name.text === "read" || name.text === "write" || name.text === "update" || name.text === "capture") return { kind: "atomic-form", form: name.text, ...spans };
+  return { kind: "memory-order", order: name.text, ...spans };
+};
+
+/** The clauses of `atomic`: its form (update when none is given), a memory order, a hint. */
+export const ATOMIC_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  read: atomicWord,
+  write: atomicWord,
+  update: atomicWord,
+  capture: atomicWord,
+  seq_cst: atomicWord,
+  acq_rel: atomicWord,
+  acquire: atomicWord,
+  release: atomicWord,
+  relaxed: atomicWord,
+  hint,
+};
+
 /** The extra clauses of the `simd` forms: accepted, with no effect. */
 export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {
   safelen: simdLength,

@@ -17,7 +17,7 @@ const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
   ["for", "not-yet"],
   ["simd", "accepted"],
   ["critical", "compiled"],
-  ["atomic", "not-yet"],
+  ["atomic", "compiled"],
   ["barrier", "not-yet"],
   ["single", "not-yet"],
   ["masked", "not-yet"],

@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { DirectiveComment } from "../1-scan/directive-comment.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, Directive } from "./ast.js";
-import { CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
+import { ATOMIC_CLAUSES, CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
 import { continuations, DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
@@ -112,7 +112,7 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
 function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
   const table =
-    directive === "critical" ? CRITICAL_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+    directive === "critical" ? CRITICAL_CLAUSES : directive === "atomic" ? ATOMIC_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
   const ctx: ClauseContext = { directive, report };
   const clauses: Clause[] = [];
   while (!cursor.atEnd()) {
@@ -167,6 +167,11 @@ function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): 
   while (statement && ts.isLabeledStatement(statement)) statement = statement.statement;
   if (!statement) {
     report(createDiagnostic("DirectiveAppliesToNothing", { directive: directive.name }, span));
+    return false;
+  }
+  if (directive.name === "atomic") {
+    if (ts.isExpressionStatement(statement) || ts.isBlock(statement)) return true;
+    report(createDiagnostic("AtomicNeedsExpression", { found: describeStatement(statement) }, span));
     return false;
   }
   if (directive.name === "critical") {

@@ -19,9 +19,20 @@ export function validateClauses(clauses: readonly Clause[], directive: string, r
       }, clause.nameSpan));
     }
   }
+  const forms = clauses.filter((c) => c.kind === "atomic-form");
+  if (forms.length > 1) report(createDiagnostic("ClauseConflict", { first: clauseName(forms[0]!), second: clauseName(forms[1]!) }, forms[1]!.nameSpan));
+  const orders = clauses.filter((c) => c.kind === "memory-order");
+  if (orders.length > 1) report(createDiagnostic("ClauseConflict", { first: clauseName(orders[0]!), second: clauseName(orders[1]!) }, orders[1]!.nameSpan));
   const ordered = clauses.find((c) => c.kind === "ordered");
   const schedule = clauses.find((c) => c.kind === "schedule");
   if (ordered && schedule?.kind === "schedule" && schedule.modifier === "nonmonotonic") {
     report(createDiagnostic("ClauseConflict", { first: "ordered", second: "schedule(nonmonotonic: …)" }, schedule.nameSpan));
   }
+}
+
+/** The word an `atomic` clause was written as. */
+function clauseName(clause: Clause): string {
+  if (clause.kind === "atomic-form") return clause.form;
+  if (clause.kind === "memory-order") return clause.order;
+  return clause.kind;
 }

@@ -2,6 +2,7 @@ import ts from "../typescript.cjs";
 import type { ClauseExpression } from "../2-parse/ast.js";
 import { declarationOf } from "../3-analyze/scope.js";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
+import type { AtomicAnalysis } from "../3-analyze/analyze-atomic.js";
 import type { CriticalAnalysis } from "../3-analyze/analyze-critical.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
@@ -16,6 +17,7 @@ export interface PlanInput {
   readonly sourceFile: ts.SourceFile;
   readonly loops: readonly LoopAnalysis[];
   readonly criticals: readonly CriticalAnalysis[];
+  readonly atomics: readonly AtomicAnalysis[];
   readonly module: ModuleAnalysis;
   readonly allocations: readonly SharedAllocation[];
   readonly accepted: readonly number[];
@@ -34,6 +36,7 @@ export function planModule(input: PlanInput): ModulePlan {
     constants: input.module.constants,
     allocations: input.allocations,
     criticals: input.criticals.map((c) => ({ statement: c.statement, directiveAt: c.directive.span.start, slot: c.slot })),
+    atomics: input.atomics.map((a) => ({ ...a, directiveAt: a.directive.span.start })),
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,
   };

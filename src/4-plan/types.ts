@@ -1,4 +1,5 @@
 import type ts from "typescript";
+import type { AtomicAnalysis } from "../3-analyze/analyze-atomic.js";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
@@ -63,6 +64,9 @@ export interface CriticalPlan {
   readonly slot: number;
 }
 
+/** An `atomic` construct, as analysed, with where its `@omp` is (which becomes `tsomp:`). */
+export type AtomicPlan = AtomicAnalysis & { readonly directiveAt: number };
+
 /** Everything the printers write for one module. */
 export interface ModulePlan {
   readonly regions: readonly RegionPlan[];
@@ -83,6 +87,8 @@ export interface ModulePlan {
   readonly allocations: readonly SharedAllocation[];
   /** The `critical` constructs: each statement runs between entering and leaving its lock slot. */
   readonly criticals: readonly CriticalPlan[];
+  /** The `atomic` constructs: each expression becomes a call of tsomp/runtime's atomics. */
+  readonly atomics: readonly AtomicPlan[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
   readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;

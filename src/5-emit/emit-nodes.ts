@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
-import type { CallValue, CriticalPlan, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
+import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { carryLeadingComments, detach, hasCommentAt, literalNode } from "./node-tools.js";
 import { omp, regionNode, type RegionNodeContext } from "./region-nodes.js";
@@ -37,6 +37,8 @@ class ModuleNodePrinter {
   private readonly allocations: Map<ts.Node, SharedAllocation>;
   private readonly constants: Map<ts.Node, ConstantAccess>;
   private readonly criticals: Map<ts.Node, CriticalPlan>;
+  private readonly atomics: Map<ts.Node, AtomicPlan>;
+  private readonly atomicStatements: Set<ts.Node>;
   private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
   /** Offsets of every `@omp` that becomes `tsomp:`. */
   private readonly renamed: Set<number>;
@@ -55,13 +57,15 @@ class ModuleNodePrinter {
     this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
     this.constants = new Map(plan.constants.map((c) => [c.node, c]));
     this.criticals = new Map(plan.criticals.map((c) => [c.statement, c]));
+    this.atomics = new Map(plan.atomics.map((a) => [a.expression, a]));
+    this.atomicStatements = new Set(plan.atomics.map((a) => a.directive.statement!));
     for (const r of plan.regions) {
       const levels = r.analysis.shape.levels;
       const variable = levels[levels.length - 1]!.variable;
       for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable });
     }
     this.inert = new Set(plan.renamed);
-    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt)]);
+    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt), ...plan.atomics.map((a) => a.directiveAt)]);
     this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, copyDeclaration: (n) => this.copyDeclaration(n) };
   }
 
@@ -73,7 +77,8 @@ class ModuleNodePrinter {
     let imports = prologue;
     while (imports < statements.length && (ts.isImportDeclaration(statements[imports]!) || ts.isImportEqualsDeclaration(statements[imports]!))) imports++;
     const regions = this.plan.regions.length > 0;
-    const header = regions || this.plan.allocations.length > 0 || this.plan.criticals.length > 0 ? [this.runtimeImport()] : [];
+    const needsRuntime = regions || this.plan.allocations.length > 0 || this.plan.criticals.length > 0 || this.plan.atomics.length > 0;
+    const header = needsRuntime ? [this.runtimeImport()] : [];
     if (header.length > 0 && prologue === 0) this.moveFileComments(statements[0], header[0]!);
     return this.f.updateSourceFile(this.sourceFile, [
       ...statements.slice(0, prologue),
@@ -112,6 +117,16 @@ class ModuleNodePrinter {
     if (region) return this.callStatement(region, inWorker);
     const critical = this.criticals.get(node);
     if (critical) return this.criticalBlock(critical, visit);
+    const atomic = this.atomics.get(node);
+    if (atomic) return ts.setTextRange(this.atomicCall(atomic, visit), { pos: node.getStart(this.sourceFile), end: node.end });
+    if (this.atomicStatements.has(node)) {
+      // The statement stays, its expression rewritten; its comments (the directive) come back renamed.
+      const statement = ts.visitEachChild(node, visit, this.options.context);
+      ts.setTextRange(statement, { pos: node.getStart(this.sourceFile), end: node.end });
+      carryLeadingComments(node, statement, this.sourceFile, this.renamed);
+      withoutLeadingComments(statement, node.pos);
+      return statement;
+    }
     const allocation = this.allocations.get(node);
     if (allocation) return ts.setSourceMapRange(this.allocationNode(allocation, visit), node);
     const tracked = this.tracked.get(node);
@@ -179,6 +194,20 @@ class ModuleNodePrinter {
     ts.setTextRange(statement, { pos: critical.statement.getStart(this.sourceFile), end: critical.statement.end });
     carryLeadingComments(critical.statement, statement, this.sourceFile, this.renamed);
     return statement;
+  }
+
+  /** The call an atomic construct's expression becomes (see rewriteAtomic in emit-text.ts). */
+  private atomicCall(atomic: AtomicPlan, visit: ts.Visitor): ts.Expression {
+    const f = this.f;
+    const operation = atomic.operation;
+    const args = [visit(atomic.target.array) as ts.Expression, visit(atomic.target.index) as ts.Expression];
+    if (operation.kind === "store") args.push(visit(operation.value) as ts.Expression);
+    if (operation.kind === "update") {
+      const value = operation.value === "1" ? f.createNumericLiteral(1) : operation.value === "1n" ? f.createBigIntLiteral("1n") : (visit(operation.value) as ts.Expression);
+      args.push(f.createStringLiteral(operation.operator), value);
+    }
+    const name = operation.kind === "load" ? "atomicLoad" : operation.kind === "store" ? "atomicStore" : operation.fetch ? "atomicFetch" : "atomicUpdate";
+    return f.createCallExpression(omp(f, name), undefined, args);
   }
 
   private valueNode(value: CallValue, region: RegionPlan, inWorker: boolean): ts.Expression {
@@ -334,4 +363,12 @@ function importName(sourceFile: ts.SourceFile, localName: string): ts.Identifier
     }
   }
   return undefined;
+}
+
+/** Keeps the nodes inside `node` that start where the original statement did (at `pos`, with its comments) from printing those comments again. */
+function withoutLeadingComments(node: ts.Node, pos: number): void {
+  ts.forEachChild(node, (child) => {
+    if (child.pos === pos) ts.setEmitFlags(child, ts.EmitFlags.NoLeadingComments);
+    withoutLeadingComments(child, pos);
+  });
 }

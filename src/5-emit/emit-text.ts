@@ -2,7 +2,7 @@ import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { CallValue, CriticalPlan, ModulePlan, RegionPlan } from "../4-plan/types.js";
+import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { Pieces } from "./pieces.js";
 import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
@@ -28,6 +28,7 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
   for (const critical of plan.criticals) guardCritical(ms, critical, sourceFile);
+  for (const atomic of plan.atomics) rewriteAtomic(ms, atomic, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
   for (const region of innermostFirst(plan.regions)) {
     ms.overwrite(region.directiveAt, region.directiveAt + 4, "tsomp:");
@@ -153,9 +154,41 @@ function guardCritical(ms: MagicString, critical: CriticalPlan, sourceFile: ts.S
   ms.appendLeft(statement.end, `${block ? "" : " }"} finally { __omp.exitCritical(${critical.slot}); } }`);
 }
 
+/**
+ * An atomic construct's expression becomes a call on the same operands, edited around them so
+ * that they keep their text and mapping: `a[i] += v` → `__omp.atomicUpdate(a, i, "+", v)`,
+ * `a[i]++` → `__omp.atomicUpdate(a, i, "+", 1)` (`atomicFetch` when a capture uses the old
+ * value), `a[i] = a[i] * v` → `__omp.atomicUpdate(a, i, "*", v)`, `v = a[i]` → `v = __omp.atomicLoad(a, i)`,
+ * `a[i] = v` → `__omp.atomicStore(a, i, v)`.
+ */
+function rewriteAtomic(ms: MagicString, atomic: AtomicPlan, sourceFile: ts.SourceFile): void {
+  ms.overwrite(atomic.directiveAt, atomic.directiveAt + 4, "tsomp:");
+  const { array, index, access } = atomic.target;
+  const e = atomic.expression;
+  const arrayStart = array.getStart(sourceFile);
+  const operation = atomic.operation;
+  const name = operation.kind === "load" ? "atomicLoad" : operation.kind === "store" ? "atomicStore" : operation.fetch ? "atomicFetch" : "atomicUpdate";
+  if (arrayStart > e.getStart(sourceFile)) ms.overwrite(e.getStart(sourceFile), arrayStart, `__omp.${name}(`);
+  else ms.prependRight(arrayStart, `__omp.${name}(`);
+  ms.overwrite(array.end, index.getStart(sourceFile), ", ");
+  if (operation.kind === "load") {
+    ms.overwrite(index.end, access.end, ")");
+    return;
+  }
+  const operator = operation.kind === "update" ? `"${operation.operator}", ` : "";
+  if (typeof operation.value === "string") {
+    ms.overwrite(index.end, e.end, `, ${operator}${operation.value})`);
+    return;
+  }
+  const value = operation.value;
+  ms.overwrite(index.end, value.getStart(sourceFile), `, ${operator}`);
+  if (value.end < e.end) ms.overwrite(value.end, e.end, ")");
+  else ms.appendLeft(value.end, ")");
+}
+
 /** Adds `import * as __omp from "tsomp/runtime"` and the registration of the module's regions. */
 function insertHeader(ms: MagicString, plan: ModulePlan, sourceFile: ts.SourceFile): void {
-  if (plan.regions.length === 0 && plan.allocations.length === 0 && plan.criticals.length === 0) return;
+  if (plan.regions.length === 0 && plan.allocations.length === 0 && plan.criticals.length === 0 && plan.atomics.length === 0) return;
   const statements = sourceFile.statements;
   const first = statements[0];
   const importLine = `import * as __omp from ${JSON.stringify(plan.runtimeSpecifier)};\n`;

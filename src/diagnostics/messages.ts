@@ -82,6 +82,12 @@ export const Messages = {
     `'${a.directive}' applies to a block or a statement that declares nothing, not to ${a.found}: what it declares would not be visible after it. Declare the variable before the directive.`),
   CriticalNested: m<{ name: string }>(1028, "error", (a) =>
     `This critical section is inside another one ${a.name ? `named '${a.name}'` : "without a name"}, the same lock: a thread would wait for itself. Give one of them another name.`),
+  AtomicNeedsExpression: m<{ found: string }>(1029, "error", (a) =>
+    `'atomic' applies to one expression statement on a typed-array element, such as 'a[i] += x;', not to ${a.found}.`),
+  AtomicForm: m<{ form: string; expected: string }>(1030, "error", (a) =>
+    `'atomic ${a.form}' needs ${a.expected}.`),
+  AtomicNotTypedArrayElement: m<{ text: string; type: string }>(1031, "error", (a) =>
+    `'atomic' works on an element of a typed array, and '${a.text}' is of type '${a.type}'. Only typed-array memory is shared between threads.`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>

@@ -15,6 +15,7 @@ import { state } from "./state.js";
 
 export type { ImportSpec, ModuleMeta, ModuleOptions, OutputInfo, Region, RegionBody, RegionFactory, RegionInfo, Relation, ReductionOperator, ScheduleKind, Thread } from "./abi.js";
 export { commonJsMeta } from "./commonjs-meta.js";
+export { atomicFetch, atomicLoad, atomicStore, atomicUpdate, type AtomicArray, type AtomicElement, type AtomicOperator } from "./atomics.js";
 export { enterCritical, exitCritical } from "./critical.js";
 export { OmpError } from "./errors.js";
 export { shared, sharedArray } from "./shared-array.js";

@@ -305,7 +305,23 @@ describe("directive names", () => {
     for (const name of ["parallel", "for", "for simd", "barrier", "single", "masked", "master", "ordered", "parallel master"]) {
       expectError(name, "OMP1002", name, new RegExp(`^'${name}' .*not supported`));
     }
-    expectError("atomic update", "OMP1002", "atomic");
+  });
+  it.each([
+    ["atomic", [], []],
+    ["atomic update", ["update"], []],
+    ["atomic capture seq_cst", ["capture", "seq_cst"], []],
+    ["atomic relaxed read hint(0)", ["relaxed", "read", "hint"], []],
+    ["atomic read write", [], [["OMP1024", "write"]]],
+    ["atomic seq_cst relaxed", [], [["OMP1024", "relaxed"]]],
+    ["atomic read(x)", [], [["OMP1005", "read"]]],
+  ])("%s: its form and memory order", (directive, clauses, diagnostics) => {
+    const p = parse(`// @omp ${directive}\na[i] += 1;\n`);
+    expect(summarize(p), render(p)).toEqual(diagnostics);
+    if (diagnostics.length === 0) expect(p.directives[0]!.clauses.map(clauseText)).toEqual(clauses);
+  });
+  it("atomic applies to an expression statement", () => {
+    expectAppliesTo("// @omp atomic\na[i] += 1;\n", ["ExpressionStatement"]);
+    expectReports("// @omp atomic\nif (c) a[i]++;\n", [["OMP1029", "// @omp atomic"]]);
   });
   it("critical, with or without a name, and hint", () => {
     expect(expectClauses("critical", []).argument).toBeUndefined();

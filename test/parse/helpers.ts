@@ -83,6 +83,10 @@ export function clauseText(c: Clause): string {
       return c.name;
     case "hint":
       return "hint";
+    case "atomic-form":
+      return c.form;
+    case "memory-order":
+      return c.order;
   }
 }
 
