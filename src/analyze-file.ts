@@ -5,6 +5,7 @@ import { parseDirectives } from "./2-parse/parse-directives.js";
 import { analyzeAtomics, type AtomicAnalysis } from "./3-analyze/analyze-atomic.js";
 import { analyzeCriticals, type CriticalAnalysis } from "./3-analyze/analyze-critical.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
+import { analyzeOrdered, type OrderedAnalysis } from "./3-analyze/analyze-ordered.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
 import type { ProgramFacts } from "./3-analyze/program-facts.js";
 import { TypePrinter } from "./3-analyze/print-type.js";
@@ -20,6 +21,8 @@ export interface FileAnalysis {
   readonly criticals: readonly CriticalAnalysis[];
   /** The `atomic` constructs, in source order. */
   readonly atomics: readonly AtomicAnalysis[];
+  /** The `ordered` constructs, in source order. */
+  readonly ordered: readonly OrderedAnalysis[];
   readonly module: ModuleAnalysis;
   /** Offsets of `@omp` in directives that are valid but have no effect (they are renamed in the output). */
   readonly accepted: readonly number[];
@@ -39,7 +42,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
       const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
       report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
     }
-    return { file, sourceFile, loops: [], criticals: [], atomics: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+    return { file, sourceFile, loops: [], criticals: [], atomics: [], ordered: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
   }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
@@ -48,12 +51,13 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const types = new TypePrinter(checker, sourceFile);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    if (directive.name === "critical" || directive.name === "atomic") continue;
+    if (directive.name === "critical" || directive.name === "atomic" || directive.name === "ordered") continue;
     const loop = analyzeLoop(directive, { file, sourceFile, checker, facts, types, report, isolated });
     if (loop) loops.push(loop);
   }
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
+  const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), loops, report);
   const module = analyzeModule(loops, { file, sourceFile, checker, facts, types, report });
-  return { file, sourceFile, loops, criticals, atomics, module, accepted: parsed.accepted, diagnostics };
+  return { file, sourceFile, loops, criticals, atomics, ordered, module, accepted: parsed.accepted, diagnostics };
 }

@@ -2,7 +2,7 @@ import type ts from "typescript";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** The directives tsomp compiles today. Other OpenMP directives are recognised and reported. */
-export type DirectiveName = "parallel for" | "parallel for simd" | "critical" | "atomic";
+export type DirectiveName = "parallel for" | "parallel for simd" | "critical" | "atomic" | "ordered";
 
 /** What an `atomic` construct does to its typed-array element. */
 export type AtomicForm = "read" | "write" | "update" | "capture";

@@ -22,7 +22,7 @@ const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
   ["single", "not-yet"],
   ["masked", "not-yet"],
   ["master", "not-yet"],
-  ["ordered", "not-yet"],
+  ["ordered", "compiled"],
   ["assume independent", "not-yet"],
   ["cancellation point", "not-in-v1"],
   ...[

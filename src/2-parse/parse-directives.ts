@@ -112,7 +112,7 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
 function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
   const table =
-    directive === "critical" ? CRITICAL_CLAUSES : directive === "atomic" ? ATOMIC_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+    directive === "critical" ? CRITICAL_CLAUSES : directive === "ordered" ? {} : directive === "atomic" ? ATOMIC_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
   const ctx: ClauseContext = { directive, report };
   const clauses: Clause[] = [];
   while (!cursor.atEnd()) {
@@ -159,7 +159,8 @@ function readCriticalName(cursor: DirectiveCursor, report: (d: Diagnostic) => vo
 
 /**
  * A loop directive must stand before a `for (…; …; …)` statement (labels allowed in between);
- * `critical` before a statement that declares nothing (its body becomes a block of its own).
+ * `critical` and `ordered` before a statement that declares nothing (its body becomes a block of
+ * its own); `atomic` before an expression statement.
  */
 function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): boolean {
   let statement = directive.statement;
@@ -174,7 +175,7 @@ function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): 
     report(createDiagnostic("AtomicNeedsExpression", { found: describeStatement(statement) }, span));
     return false;
   }
-  if (directive.name === "critical") {
+  if (directive.name === "critical" || directive.name === "ordered") {
     if (!declares(statement)) return true;
     report(createDiagnostic("DirectiveNeedsStatement", { directive: directive.name, found: describeStatement(statement) }, span));
     return false;

@@ -4,6 +4,7 @@ import { declarationOf } from "../3-analyze/scope.js";
 import type { ModuleAnalysis } from "../3-analyze/module-analysis.js";
 import type { AtomicAnalysis } from "../3-analyze/analyze-atomic.js";
 import type { CriticalAnalysis } from "../3-analyze/analyze-critical.js";
+import type { OrderedAnalysis } from "../3-analyze/analyze-ordered.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
@@ -18,6 +19,7 @@ export interface PlanInput {
   readonly loops: readonly LoopAnalysis[];
   readonly criticals: readonly CriticalAnalysis[];
   readonly atomics: readonly AtomicAnalysis[];
+  readonly ordered: readonly OrderedAnalysis[];
   readonly module: ModuleAnalysis;
   readonly allocations: readonly SharedAllocation[];
   readonly accepted: readonly number[];
@@ -37,6 +39,7 @@ export function planModule(input: PlanInput): ModulePlan {
     allocations: input.allocations,
     criticals: input.criticals.map((c) => ({ statement: c.statement, directiveAt: c.directive.span.start, slot: c.slot })),
     atomics: input.atomics.map((a) => ({ ...a, directiveAt: a.directive.span.start })),
+    ordered: input.ordered.map((o) => ({ statement: o.statement, directiveAt: o.directive.span.start, variable: o.variable })),
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,
   };
@@ -80,6 +83,7 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     captures: captureNames,
     ...(loop.mayThrow ? { tracks: true } : {}),
     ...(spill ? { spill: true } : {}),
+    ...(loop.directive.clauses.some((c) => c.kind === "ordered") ? { ordered: true } : {}),
   };
   if (spill) values.splice(MAX_POSITIONAL - 1, values.length, { kind: "array", items: values.slice(MAX_POSITIONAL - 1) });
   const parameters: Parameter[] = [

@@ -67,6 +67,15 @@ export interface CriticalPlan {
 /** An `atomic` construct, as analysed, with where its `@omp` is (which becomes `tsomp:`). */
 export type AtomicPlan = AtomicAnalysis & { readonly directiveAt: number };
 
+/** An `ordered` construct, as the printers write it: `{ __omp_t.orderedEnter(i); try { … } finally { __omp_t.orderedExit(); } }`. */
+export interface OrderedPlan {
+  readonly statement: ts.Statement;
+  /** Offset of `@omp` in the directive comment, which becomes `tsomp:`. */
+  readonly directiveAt: number;
+  /** The innermost loop variable of the construct's parallel loop. */
+  readonly variable: string;
+}
+
 /** Everything the printers write for one module. */
 export interface ModulePlan {
   readonly regions: readonly RegionPlan[];
@@ -89,6 +98,8 @@ export interface ModulePlan {
   readonly criticals: readonly CriticalPlan[];
   /** The `atomic` constructs: each expression becomes a call of tsomp/runtime's atomics. */
   readonly atomics: readonly AtomicPlan[];
+  /** The `ordered` constructs: each statement runs between `__omp_t.orderedEnter(i)` and `__omp_t.orderedExit()`. */
+  readonly ordered: readonly OrderedPlan[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
   readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;

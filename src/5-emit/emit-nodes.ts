@@ -2,10 +2,10 @@ import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
-import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, RegionPlan, VariableRef } from "../4-plan/types.js";
+import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, OrderedPlan, RegionPlan, VariableRef } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { carryLeadingComments, detach, hasCommentAt, literalNode } from "./node-tools.js";
-import { omp, regionNode, type RegionNodeContext } from "./region-nodes.js";
+import { omp, regionNode, thread, type RegionNodeContext } from "./region-nodes.js";
 
 /** How the emitted JavaScript loads modules, which decides how a module tells the runtime where it is. */
 export type ModuleFormat = "esm" | "commonjs";
@@ -37,6 +37,7 @@ class ModuleNodePrinter {
   private readonly allocations: Map<ts.Node, SharedAllocation>;
   private readonly constants: Map<ts.Node, ConstantAccess>;
   private readonly criticals: Map<ts.Node, CriticalPlan>;
+  private readonly ordered: Map<ts.Node, OrderedPlan>;
   private readonly atomics: Map<ts.Node, AtomicPlan>;
   private readonly atomicStatements: Set<ts.Node>;
   private readonly tracked = new Map<ts.Node, { readonly position: string; readonly variable: string }>();
@@ -57,6 +58,7 @@ class ModuleNodePrinter {
     this.allocations = new Map(plan.allocations.map((a) => [a.node, a]));
     this.constants = new Map(plan.constants.map((c) => [c.node, c]));
     this.criticals = new Map(plan.criticals.map((c) => [c.statement, c]));
+    this.ordered = new Map(plan.ordered.map((o) => [o.statement, o]));
     this.atomics = new Map(plan.atomics.map((a) => [a.expression, a]));
     this.atomicStatements = new Set(plan.atomics.map((a) => a.directive.statement!));
     for (const r of plan.regions) {
@@ -65,7 +67,7 @@ class ModuleNodePrinter {
       for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable });
     }
     this.inert = new Set(plan.renamed);
-    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt), ...plan.atomics.map((a) => a.directiveAt)]);
+    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt), ...plan.atomics.map((a) => a.directiveAt), ...plan.ordered.map((o) => o.directiveAt)]);
     this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, copyDeclaration: (n) => this.copyDeclaration(n) };
   }
 
@@ -116,7 +118,9 @@ class ModuleNodePrinter {
     const region = this.regions.get(node);
     if (region) return this.callStatement(region, inWorker);
     const critical = this.criticals.get(node);
-    if (critical) return this.criticalBlock(critical, visit);
+    if (critical) return this.guardedBlock(critical.statement, omp(f, "enterCritical"), omp(f, "exitCritical"), [f.createNumericLiteral(critical.slot)], [f.createNumericLiteral(critical.slot)], visit);
+    const ordered = this.ordered.get(node);
+    if (ordered) return this.guardedBlock(ordered.statement, thread(f, "orderedEnter"), thread(f, "orderedExit"), [f.createIdentifier(ordered.variable)], [], visit);
     const atomic = this.atomics.get(node);
     if (atomic) return ts.setTextRange(this.atomicCall(atomic, visit), { pos: node.getStart(this.sourceFile), end: node.end });
     if (this.atomicStatements.has(node)) {
@@ -183,16 +187,16 @@ class ModuleNodePrinter {
     return statement;
   }
 
-  /** `{ __omp.enterCritical(slot); try { … } finally { __omp.exitCritical(slot); } }`: a block, which stands wherever the statement stood. */
-  private criticalBlock(critical: CriticalPlan, visit: ts.Visitor): ts.Statement {
+  /** `{ enter(…); try { … } finally { exit(…); } }` around a critical or ordered construct's statement: a block, which stands wherever the statement stood. */
+  private guardedBlock(original: ts.Statement, enter: ts.Expression, exit: ts.Expression, enterArgs: ts.Expression[], exitArgs: ts.Expression[], visit: ts.Visitor): ts.Statement {
     const f = this.f;
-    const call = (name: string) => f.createExpressionStatement(f.createCallExpression(omp(f, name), undefined, [f.createNumericLiteral(critical.slot)]));
-    const body = ts.visitEachChild(critical.statement, visit, this.options.context);
+    const body = ts.visitEachChild(original, visit, this.options.context);
     ts.setEmitFlags(body, ts.EmitFlags.NoLeadingComments);
     const guarded = ts.isBlock(body) ? body : f.createBlock([body], true);
-    const statement = f.createBlock([call("enterCritical"), f.createTryStatement(guarded, undefined, f.createBlock([call("exitCritical")], true))], true);
-    ts.setTextRange(statement, { pos: critical.statement.getStart(this.sourceFile), end: critical.statement.end });
-    carryLeadingComments(critical.statement, statement, this.sourceFile, this.renamed);
+    const call = (callee: ts.Expression, args: ts.Expression[]) => f.createExpressionStatement(f.createCallExpression(callee, undefined, args));
+    const statement = f.createBlock([call(enter, enterArgs), f.createTryStatement(guarded, undefined, f.createBlock([call(exit, exitArgs)], true))], true);
+    ts.setTextRange(statement, { pos: original.getStart(this.sourceFile), end: original.end });
+    carryLeadingComments(original, statement, this.sourceFile, this.renamed);
     return statement;
   }
 

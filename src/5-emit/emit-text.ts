@@ -2,7 +2,7 @@ import MagicString, { Bundle, type SourceMap } from "magic-string";
 import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, RegionPlan } from "../4-plan/types.js";
+import type { AtomicPlan, CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { Pieces } from "./pieces.js";
 import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
@@ -27,7 +27,8 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   for (const constant of plan.constants) ms.overwrite(constant.node.getStart(sourceFile), constant.node.end, constantText(constant, text));
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
   for (const region of plan.regions) wrapTrackedAssignments(ms, region, sourceFile);
-  for (const critical of plan.criticals) guardCritical(ms, critical, sourceFile);
+  for (const c of plan.criticals) guard(ms, c.statement, c.directiveAt, `__omp.enterCritical(${c.slot})`, `__omp.exitCritical(${c.slot})`, sourceFile);
+  for (const o of plan.ordered) guard(ms, o.statement, o.directiveAt, `__omp_t.orderedEnter(${o.variable})`, "__omp_t.orderedExit()", sourceFile);
   for (const atomic of plan.atomics) rewriteAtomic(ms, atomic, sourceFile);
   const regionPieces = new Map<RegionPlan, Pieces>();
   for (const region of innermostFirst(plan.regions)) {
@@ -142,16 +143,15 @@ function wrapTrackedAssignments(ms: MagicString, region: RegionPlan, sourceFile:
 }
 
 /**
- * A critical construct's statement runs holding its lock: `{ __omp.enterCritical(slot); try { … }
- * finally { __omp.exitCritical(slot); } }`, a block (which stands wherever the statement stood),
+ * A critical or ordered construct's statement runs between two calls, however it is left:
+ * `{ enter; try { … } finally { exit; } }`, a block (which stands wherever the statement stood),
  * written on the statement's own lines so that a body copied into the worker factory keeps its layout.
  */
-function guardCritical(ms: MagicString, critical: CriticalPlan, sourceFile: ts.SourceFile): void {
-  ms.overwrite(critical.directiveAt, critical.directiveAt + 4, "tsomp:");
-  const statement = critical.statement;
+function guard(ms: MagicString, statement: ts.Statement, directiveAt: number, enter: string, exit: string, sourceFile: ts.SourceFile): void {
+  ms.overwrite(directiveAt, directiveAt + 4, "tsomp:");
   const block = ts.isBlock(statement);
-  ms.prependRight(statement.getStart(sourceFile), `{ __omp.enterCritical(${critical.slot}); try ${block ? "" : "{ "}`);
-  ms.appendLeft(statement.end, `${block ? "" : " }"} finally { __omp.exitCritical(${critical.slot}); } }`);
+  ms.prependRight(statement.getStart(sourceFile), `{ ${enter}; try ${block ? "" : "{ "}`);
+  ms.appendLeft(statement.end, `${block ? "" : " }"} finally { ${exit}; } }`);
 }
 
 /**

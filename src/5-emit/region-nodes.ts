@@ -21,7 +21,7 @@ export function omp(f: ts.NodeFactory, name: string): ts.Expression {
 }
 
 /** `__omp_t.<name>`: a member of the thread a region runs on. */
-function thread(f: ts.NodeFactory, name: string): ts.Expression {
+export function thread(f: ts.NodeFactory, name: string): ts.Expression {
   return f.createPropertyAccessExpression(f.createIdentifier("__omp_t"), name);
 }
 

@@ -88,6 +88,10 @@ export const Messages = {
     `'atomic ${a.form}' needs ${a.expected}.`),
   AtomicNotTypedArrayElement: m<{ text: string; type: string }>(1031, "error", (a) =>
     `'atomic' works on an element of a typed array, and '${a.text}' is of type '${a.type}'. Only typed-array memory is shared between threads.`),
+  OrderedOutsideLoop: m(1032, "error", () =>
+    `'ordered' must be in the body of a parallel loop with the 'ordered' clause, in the loop's own function.`),
+  OrderedWithoutClause: m<{ directive: string }>(1033, "error", (a) =>
+    `'ordered' needs its loop to have the 'ordered' clause: write '// @omp ${a.directive} ordered'.`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>
@@ -206,6 +210,8 @@ export const Messages = {
     `${a.fn}: ${a.detail}`),
   LockMisused: m<{ fn: string; detail: string }>(4011, "error", (a) =>
     `${a.fn}: ${a.detail}.`),
+  OrderedTwice: m<{ iteration: string }>(4012, "error", (a) =>
+    `An iteration of a loop ran two 'ordered' blocks (at ${a.iteration}): each iteration may run one.`),
 } as const;
 
 /** The name of a catalog entry. */

@@ -54,6 +54,8 @@ export interface RegionInfo {
   readonly tracks?: boolean;
   /** True when the call has more values than fit as separate arguments: the last argument is an array of the rest. */
   readonly spill?: boolean;
+  /** True for a loop with the `ordered` clause, whose `ordered` blocks run in iteration order. */
+  readonly ordered?: boolean;
 }
 
 /**
@@ -83,6 +85,10 @@ export interface Thread {
   lastAssigned(slot: number, value: unknown, position: number): void;
   /** The logical iteration number of the innermost loop value `value` in the current row. */
   position(value: number): number;
+  /** Waits until every logical iteration before the one where the innermost loop variable is `value` has passed its `ordered` block (or had none). */
+  orderedEnter(value: number): void;
+  /** Ends the `ordered` block entered last: the next iteration's turn. */
+  orderedExit(): void;
 }
 
 /** A region's body as compiled: `(thread, ...captures) => void`. */

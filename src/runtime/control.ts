@@ -68,11 +68,20 @@ export const D_CHUNK = D_MODULE + 7;
 export const D_MAX_THREADS = D_MODULE + 8;
 export const D_RUN_KIND = D_MODULE + 9;
 export const D_RUN_CHUNK = D_MODULE + 10;
+/** 1 when the region's loop has the `ordered` clause. */
+export const D_ORDERED = D_MODULE + 11;
+
+/**
+ * `ordered` blocks: the logical iteration whose turn it is (every earlier one has passed its
+ * ordered block, or had none), and how many threads are parked waiting for it to change.
+ */
+export const ORDERED_NEXT = 8 * LINE;
+export const ORDERED_WAITERS = 8 * LINE + 1;
 
 /** Float64 descriptor fields (indices into the Float64Array view): the big-loop counter, then lower/step/count per loop. */
 export const F_BIG_NEXT = 0;
 export const F_LEVEL = 1;
-const INT32_LINES = 8;
+const INT32_LINES = 9;
 /** Byte offset of the Float64 descriptor. */
 export const F64_BYTE_OFFSET = INT32_LINES * LINE * 4;
 const F64_WORDS = F_LEVEL + 3 * MAX_LEVELS;

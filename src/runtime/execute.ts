@@ -71,7 +71,8 @@ function resolveSchedule(record: RegionRecord, v: readonly unknown[]): ResolvedS
     nonmonotonic ??= state.runSchedule.nonmonotonic;
   }
   if (name === "auto") name = "guided";
-  resolved.kind = name === "dynamic" && nonmonotonic ? KIND.stealing : KIND[name as keyof typeof KIND];
+  // `ordered` needs each thread's chunks in increasing order: no stealing then (OpenMP forbids nonmonotonic with ordered).
+  resolved.kind = name === "dynamic" && nonmonotonic && !info.ordered ? KIND.stealing : KIND[name as keyof typeof KIND];
   resolved.chunk = chunk;
   return resolved;
 }
@@ -84,6 +85,7 @@ function positiveInteger(value: unknown, at: string, clause: string): number {
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
 function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread): void {
   thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length);
+  thread.ordered = false;
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;

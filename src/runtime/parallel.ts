@@ -3,8 +3,8 @@ import type { RegionBody, RegionFactory } from "./abi.js";
 import { RESULT, resultIndex } from "./areas.js";
 import { combineNumbers } from "./combine.js";
 import {
-  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT,
-  ENTERED, F_LEVEL, FINISHED, GATE, GATE_CLOSED, GATE_COUNT, gateIs, KIND, MAIN_PARKED, NEXT, openGate, put, REPLIES, REPLY, workerBase,
+  CANCEL, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_ORDERED, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, F_BIG_NEXT,
+  ENTERED, F_LEVEL, FINISHED, GATE, GATE_CLOSED, GATE_COUNT, gateIs, KIND, MAIN_PARKED, NEXT, openGate, ORDERED_NEXT, put, REPLIES, REPLY, workerBase,
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
 import { ompError, ompWarning, type OmpError } from "./errors.js";
@@ -17,7 +17,7 @@ import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
 import runtimeFiles from "./runtime-files.cjs";
 import { RUN_KINDS, RUN_NONMONOTONIC, state } from "./state.js";
-import { NUMBER, OTHER, prepareStealing, type TeamThread, UNSET } from "./team-thread.js";
+import { NUMBER, ORDERED_CANCELLED, OTHER, prepareStealing, type TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
 
 /**
@@ -52,6 +52,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages.slice() });
   queueReleases(pool);
   thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, record.levels, outputs);
+  thread.ordered = record.info.ordered === true;
   describe(pool, module.id, index, team, schedule, record, thread);
   const deaths = pool.deaths();
   const doneBefore = Atomics.load(pool.ctl.i32, DONE);
@@ -73,7 +74,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     record.body.apply(undefined, frame.args as Parameters<RegionBody>);
   } catch (error) {
     Atomics.store(pool.ctl.i32, CANCEL, 1);
-    failure = { place: failurePlace(record, thread), error };
+    if (error !== ORDERED_CANCELLED) failure = { place: failurePlace(record, thread), error };
   } finally {
     state.threadNum = savedNum;
     state.teamSize = savedSize;
@@ -141,6 +142,8 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   }
   if (schedule.kind !== KIND.static) put(i32, NEXT, 0);
   if (schedule.kind === KIND.stealing) prepareStealing(i32, thread.n, schedule.chunk, team);
+  put(i32, D_ORDERED, thread.ordered ? 1 : 0);
+  if (thread.ordered) i32[ORDERED_NEXT] = 0;
   put(i32, CANCEL, 0);
 }
 

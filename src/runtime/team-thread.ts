@@ -1,5 +1,6 @@
 import type { Thread } from "./abi.js";
-import { BIG_LOCK, CANCEL, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, stealHead, type Control } from "./control.js";
+import { BIG_LOCK, CANCEL, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, ORDERED_NEXT, ORDERED_WAITERS, stealHead, type Control } from "./control.js";
+import { ompError } from "./errors.js";
 import { guidedSize, staticChunkStart, staticStart } from "./schedule.js";
 
 /**
@@ -96,6 +97,8 @@ export class TeamThread implements Thread {
     this.chunkStart = 0;
     this.chunkEnd = 0;
     this.ranLast = false;
+    this.orderedFrom = 0;
+    this.orderedAt = -1;
     if (kind === KIND.stealing) {
       this.ranged = Math.ceil(n / this.chunk) - 1;
       this.ownHead = stealHead(t);
@@ -123,10 +126,12 @@ export class TeamThread implements Thread {
 
   next(): boolean {
     if (this.rowStart < this.chunkEnd) return this.row();
+    if (this.ordered && this.orderedFrom < this.chunkEnd) this.passOrdered(this.chunkEnd);
     if (this.ctl !== undefined && Atomics.load(this.ctl.i32, CANCEL) !== 0) return false;
     if (!this.claim()) return false;
     if (this.chunkEnd === this.n) this.ranLast = true;
     this.rowStart = this.chunkStart;
+    this.orderedFrom = this.chunkStart;
     return this.row();
   }
 
@@ -302,6 +307,52 @@ export class TeamThread implements Thread {
     return this.rowBase + (value - this.lower[this.levels - 1]!) / this.step;
   }
 
+  /**
+   * `ordered` (SPEC §2): ORDERED_NEXT holds the logical iteration whose turn it is. A thread's
+   * iterations from `orderedFrom` up to the one it is at are its own and done, so once it is
+   * their turn it can hand the turn straight on: at an ordered block to the block's iteration,
+   * and at the end of a chunk past the chunk. No hook runs at the end of every iteration.
+   */
+  ordered = false;
+  private orderedFrom = 0;
+  private orderedAt = -1;
+
+  orderedEnter(value: number): void {
+    if (this.ctl === undefined || !this.ordered) return;
+    const k = this.position(value);
+    if (k === this.orderedAt) throw ompError("OrderedTwice", { iteration: this.valuesAt(k).join(", ") });
+    this.passOrdered(k);
+    this.orderedAt = k;
+  }
+
+  orderedExit(): void {
+    if (this.ctl === undefined || !this.ordered) return;
+    this.handOrdered(this.orderedAt + 1);
+  }
+
+  /** Waits for the turn of `orderedFrom`, then passes it to logical iteration `to`. */
+  private passOrdered(to: number): void {
+    const i32 = this.ctl!.i32;
+    for (let spins = 0; ; spins++) {
+      const turn = Atomics.load(i32, ORDERED_NEXT);
+      if (turn === this.orderedFrom) break;
+      if (Atomics.load(i32, CANCEL) !== 0) throw ORDERED_CANCELLED;
+      if (spins < 1000) continue;
+      Atomics.add(i32, ORDERED_WAITERS, 1);
+      Atomics.wait(i32, ORDERED_NEXT, turn, 1);
+      Atomics.sub(i32, ORDERED_WAITERS, 1);
+    }
+    this.handOrdered(to);
+  }
+
+  /** Makes it logical iteration `to`'s turn, waking the threads waiting for a turn. */
+  private handOrdered(to: number): void {
+    const i32 = this.ctl!.i32;
+    this.orderedFrom = to;
+    Atomics.store(i32, ORDERED_NEXT, to);
+    if (Atomics.load(i32, ORDERED_WAITERS) > 0) Atomics.notify(i32, ORDERED_NEXT);
+  }
+
   /** The loop variables' values at logical iteration `k`, outermost first (for messages). */
   valuesAt(k: number): number[] {
     const out: number[] = [];
@@ -319,3 +370,10 @@ export class TeamThread implements Thread {
     return [...this.index, this.at];
   }
 }
+
+/**
+ * Thrown out of a region body by a thread that was waiting for its turn at an `ordered` block
+ * when another thread's iteration failed (its turn would never come); the runtime drops it and
+ * reports the failure that cancelled the region.
+ */
+export const ORDERED_CANCELLED: unique symbol = Symbol("tsomp: ordered wait cancelled");

@@ -28,6 +28,27 @@ main();
 `;
 
 describe("failures in parallel loops (SPEC §7)", () => {
+  it("an iteration that runs two ordered blocks throws OMP4012 instead of waiting for a turn that has passed", async () => {
+    const source = `const out = new Int32Array(8);
+try {
+  // @omp parallel for ordered schedule(static, 1)
+  for (let i = 0; i < 8; i++) {
+    for (let twice = 0; twice < 2; twice++) {
+      // @omp ordered
+      out[i] += 1;
+    }
+  }
+  console.log("no error");
+} catch (e) {
+  const err = e as Error & { code?: string; cause?: Error & { code?: string } };
+  console.log(err.cause?.code, err.cause?.message);
+}
+`;
+    const run = await runProgram("ordered-twice", { "main.ts": source }, { OMP_NUM_THREADS: "2" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^OMP4012 OMP4012: An iteration of a loop ran two 'ordered' blocks \(at \d\)/);
+  });
+
   it("an exception names the loop and the iteration, keeps the original as cause (OMP4004), and the pool stays usable", async () => {
     for (const threads of ["1", "2", "4"]) {
       const run = await runProgram("throwing", { "main.ts": throwing }, { OMP_NUM_THREADS: threads });
