@@ -17,6 +17,17 @@ export interface MicroFigures {
   readonly piscina: number;
   /** libgomp's figures, as tsomp's, when gcc is there. */
   readonly c?: MicroFigures["tsomp"];
+  /** Nanoseconds per contended update through atomic (int32, float64), critical and a lock: tsomp's, and libgomp's when gcc is there. */
+  readonly sync: SyncFigures;
+  readonly cSync?: SyncFigures;
+}
+
+/** What bench/kernels/sync.ts and bench/c/sync.c measure. */
+export interface SyncFigures {
+  readonly atomicInt: number;
+  readonly atomicFloat: number;
+  readonly critical: number;
+  readonly lock: number;
 }
 
 /** Runs the EPCC-style microbenchmarks for every team size and prints their table. */
@@ -30,7 +41,9 @@ export function runMicro(setup: Setup): MicroFigures[] {
     const floorChunk = Number(runMedian({ file: sequential("floor/dynamic-chunk.js"), env }, root, setup.runs)[0]!.ns);
     const piscina = Number(runMedian({ file: sequential("piscina/round-trip.js"), env }, root, setup.runs)[0]!.us);
     const c = "dir" in setup.c ? epcc(runMedian({ file: path.join(setup.c.dir, "epcc"), native: true, env }, root, setup.runs)) : undefined;
-    return { threads: p, tsomp, floor, floorChunk, piscina, ...(c ? { c } : {}) };
+    const sync = syncFigures(runMedian({ file: path.join(setup.out, "parallel", "bench", "kernels", "sync.js"), env }, root, setup.runs));
+    const cSync = "dir" in setup.c ? syncFigures(runMedian({ file: path.join(setup.c.dir, "sync"), native: true, env }, root, setup.runs)) : undefined;
+    return { threads: p, tsomp, floor, floorChunk, piscina, sync, ...(c ? { c } : {}), ...(cSync ? { cSync } : {}) };
   });
   const ns = (x: number) => `${x.toFixed(0)} ns`;
   const header = ["", ...figures.map((f) => `${f.threads} thread${f.threads > 1 ? "s" : ""}`)];
@@ -52,8 +65,22 @@ export function runMicro(setup: Setup): MicroFigures[] {
     row("libgomp: nonmonotonic dynamic,1 per chunk", (f) => f.c && ns(f.c.stealingChunk)),
     row("tsomp: guided,1 per chunk over static", (f) => ns(f.tsomp.guidedChunk)),
     row("libgomp: guided,1 per chunk over static", (f) => f.c && ns(f.c.guidedChunk)),
+    row("tsomp: atomic update, Int32Array (per update, all contending)", (f) => ns(f.sync.atomicInt)),
+    row("libgomp: atomic update, int", (f) => f.cSync && ns(f.cSync.atomicInt)),
+    row("tsomp: atomic update, Float64Array", (f) => ns(f.sync.atomicFloat)),
+    row("libgomp: atomic update, double", (f) => f.cSync && ns(f.cSync.atomicFloat)),
+    row("tsomp: critical", (f) => ns(f.sync.critical)),
+    row("libgomp: critical", (f) => f.cSync && ns(f.cSync.critical)),
+    row("tsomp: omp_set_lock + omp_unset_lock", (f) => ns(f.sync.lock)),
+    row("libgomp: omp_set_lock + omp_unset_lock", (f) => f.cSync && ns(f.cSync.lock)),
   ]);
   return figures;
+}
+
+/** The figures of one sync run (bench/kernels/sync.ts or bench/c/sync.c). */
+function syncFigures(lines: ResultLine[]): SyncFigures {
+  const get = (name: string) => Number(lines.find((l) => l.name === name)!.ns);
+  return { atomicInt: get("atomic int32"), atomicFloat: get("atomic float64"), critical: get("critical"), lock: get("lock") };
 }
 
 /** The figures of one epcc run (bench/kernels/epcc.ts or bench/c/epcc.c). */
