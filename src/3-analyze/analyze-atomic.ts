@@ -37,6 +37,12 @@ export interface AtomicAnalysis {
         readonly fetch: boolean;
         /** For `x = e op x`: the second `x`, which the printers drop. */
         readonly repeated?: ts.Expression;
+        /**
+         * The `Atomics` method that does the update by itself (`Atomics.add(a, i, 1)` for `a[i]++` on
+         * an Int32Array): set for an update whose value is unused, on an integer array, by an integer
+         * literal, where `Atomics`' arithmetic is JavaScript's.
+         */
+        readonly direct?: "add" | "sub" | "and" | "or" | "xor";
       };
 }
 
@@ -87,7 +93,7 @@ export function analyzeAtomics(directives: readonly Directive[], ctx: AtomicCont
       continue;
     }
     if ("error" in analysis) continue;
-    out.push({ directive, form, ...analysis });
+    out.push({ directive, form, ...(form === "update" ? withDirect(analysis, ctx.checker) : analysis) });
   }
   return out;
 }
@@ -160,6 +166,22 @@ function element(e: ts.Expression, ctx: AtomicContext): AtomicTarget | { error: 
 /** True when `x` and `target` are the same element access, written the same way without side effects (so that evaluating it once is what the program did twice). */
 function sameElement(x: ts.Expression, target: ts.Expression, sourceFile: ts.SourceFile): boolean {
   return x.getText(sourceFile).replace(/\s+/g, "") === skipParentheses(target).getText(sourceFile).replace(/\s+/g, "") && !hasSideEffects(x);
+}
+
+const DIRECT = { "+": "add", "-": "sub", "&": "and", "|": "or", "^": "xor" } as const;
+const INTEGER_ARRAYS = new Set(["Int8Array", "Uint8Array", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array"]);
+
+/** An update that one `Atomics` call does exactly: on an integer array, by an integer literal (a bigint one on a BigInt array). */
+function withDirect(shape: Shape, checker: ts.TypeChecker): Shape {
+  const op = shape.operation;
+  if (op.kind !== "update" || op.fetch || !(op.operator in DIRECT)) return shape;
+  const array = checker.getTypeAtLocation(shape.target.array).getSymbol()?.name ?? "";
+  const bigint = array === "BigInt64Array" || array === "BigUint64Array";
+  if (!INTEGER_ARRAYS.has(array) && !bigint) return shape;
+  const value = op.value;
+  const literal = typeof value === "string" || (bigint ? ts.isBigIntLiteral(value) : ts.isNumericLiteral(value) && Number.isInteger(Number(value.text)));
+  if (!literal) return shape;
+  return { ...shape, operation: { ...op, direct: DIRECT[op.operator as keyof typeof DIRECT] } };
 }
 
 /** True when evaluating the node may change something (a call, `new`, `++`, `--`, an assignment). */

@@ -208,6 +208,7 @@ class ModuleNodePrinter {
     if (operation.kind === "store") args.push(visit(operation.value) as ts.Expression);
     if (operation.kind === "update") {
       const value = operation.value === "1" ? f.createNumericLiteral(1) : operation.value === "1n" ? f.createBigIntLiteral("1n") : (visit(operation.value) as ts.Expression);
+      if (operation.direct) return f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Atomics"), operation.direct), undefined, [...args, value]);
       args.push(f.createStringLiteral(operation.operator), value);
     }
     const name = operation.kind === "load" ? "atomicLoad" : operation.kind === "store" ? "atomicStore" : operation.fetch ? "atomicFetch" : "atomicUpdate";

@@ -156,7 +156,8 @@ function guard(ms: MagicString, statement: ts.Statement, directiveAt: number, en
 
 /**
  * An atomic construct's expression becomes a call on the same operands, edited around them so
- * that they keep their text and mapping: `a[i] += v` → `__omp.atomicUpdate(a, i, "+", v)`,
+ * that they keep their text and mapping: `a[i]++` on an integer array → `Atomics.add(a, i, 1)`
+ * (an update by an integer literal whose value is unused), `a[i] += v` → `__omp.atomicUpdate(a, i, "+", v)`,
  * `a[i]++` → `__omp.atomicUpdate(a, i, "+", 1)` (`atomicFetch` when a capture uses the old
  * value), `a[i] = a[i] * v` → `__omp.atomicUpdate(a, i, "*", v)`, `v = a[i]` → `v = __omp.atomicLoad(a, i)`,
  * `a[i] = v` → `__omp.atomicStore(a, i, v)`.
@@ -167,15 +168,16 @@ function rewriteAtomic(ms: MagicString, atomic: AtomicPlan, sourceFile: ts.Sourc
   const e = atomic.expression;
   const arrayStart = array.getStart(sourceFile);
   const operation = atomic.operation;
-  const name = operation.kind === "load" ? "atomicLoad" : operation.kind === "store" ? "atomicStore" : operation.fetch ? "atomicFetch" : "atomicUpdate";
-  if (arrayStart > e.getStart(sourceFile)) ms.overwrite(e.getStart(sourceFile), arrayStart, `__omp.${name}(`);
-  else ms.prependRight(arrayStart, `__omp.${name}(`);
+  const direct = operation.kind === "update" ? operation.direct : undefined;
+  const callee = direct ? `Atomics.${direct}` : `__omp.${operation.kind === "load" ? "atomicLoad" : operation.kind === "store" ? "atomicStore" : operation.fetch ? "atomicFetch" : "atomicUpdate"}`;
+  if (arrayStart > e.getStart(sourceFile)) ms.overwrite(e.getStart(sourceFile), arrayStart, `${callee}(`);
+  else ms.prependRight(arrayStart, `${callee}(`);
   ms.overwrite(array.end, index.getStart(sourceFile), ", ");
   if (operation.kind === "load") {
     ms.overwrite(index.end, access.end, ")");
     return;
   }
-  const operator = operation.kind === "update" ? `"${operation.operator}", ` : "";
+  const operator = operation.kind === "update" && !direct ? `"${operation.operator}", ` : "";
   if (typeof operation.value === "string") {
     ms.overwrite(index.end, e.end, `, ${operator}${operation.value})`);
     return;
