@@ -10,7 +10,8 @@ export interface ClauseContext {
   readonly report: (d: Diagnostic) => void;
 }
 
-type ClauseParser = (cursor: DirectiveCursor, name: Word, ctx: ClauseContext) => Clause | undefined;
+/** Parses one clause after its name, or reports why it cannot. */
+export type ClauseParser = (cursor: DirectiveCursor, name: Word, ctx: ClauseContext) => Clause | undefined;
 
 const SCHEDULE_KINDS: readonly ScheduleKind[] = ["static", "dynamic", "guided", "auto", "runtime"];
 const REDUCTION_OPERATORS: readonly ReductionOperator[] = ["&&", "||", "+", "*", "-", "&", "|", "^"];

@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { DirectiveComment } from "../1-scan/directive-comment.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, Directive } from "./ast.js";
-import { ATOMIC_CLAUSES, CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext } from "./clauses.js";
+import { ATOMIC_CLAUSES, CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext, type ClauseParser } from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
 import { continuations, DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
@@ -109,10 +109,19 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
   return true;
 }
 
+/** The clauses each directive that tsomp compiles or accepts takes, by its name. */
+const CLAUSES: Readonly<Record<string, Readonly<Record<string, ClauseParser>>>> = {
+  "parallel for": LOOP_CLAUSES,
+  "parallel for simd": { ...LOOP_CLAUSES, ...SIMD_CLAUSES },
+  simd: SIMD_ONLY_CLAUSES,
+  critical: CRITICAL_CLAUSES,
+  atomic: ATOMIC_CLAUSES,
+  ordered: {},
+};
+
 /** Reads clauses until the end of the directive, skipping optional commas between them. */
 function readClauses(cursor: DirectiveCursor, directive: string, report: (d: Diagnostic) => void): Clause[] {
-  const table =
-    directive === "critical" ? CRITICAL_CLAUSES : directive === "ordered" ? {} : directive === "atomic" ? ATOMIC_CLAUSES : directive === "simd" ? SIMD_ONLY_CLAUSES : directive.endsWith("simd") ? { ...LOOP_CLAUSES, ...SIMD_CLAUSES } : LOOP_CLAUSES;
+  const table = CLAUSES[directive]!;
   const ctx: ClauseContext = { directive, report };
   const clauses: Clause[] = [];
   while (!cursor.atEnd()) {

@@ -2,6 +2,7 @@ import ts from "../typescript.cjs";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { criticalSlot } from "../runtime/critical-slot.js";
+import { enclosingConstruct } from "./enclosing-construct.js";
 
 /** A `critical` construct: the statement it guards and the lock slot of its name. */
 export interface CriticalAnalysis {
@@ -25,18 +26,9 @@ export function analyzeCriticals(directives: readonly Directive[], report: (d: D
   const byStatement = new Map(criticals.map((c) => [c.statement as ts.Node, c]));
   const valid: CriticalAnalysis[] = [];
   for (const c of criticals) {
-    const outer = enclosing(c.statement, byStatement, c.name);
+    const outer = enclosingConstruct(c.statement, byStatement, (o) => o.name === c.name);
     if (outer) report(createDiagnostic("CriticalNested", { name: c.name }, c.directive.span));
     else valid.push(c);
   }
   return valid;
-}
-
-/** The critical construct of the same name around `node`, in the same function, if any. */
-function enclosing(node: ts.Node, byStatement: ReadonlyMap<ts.Node, CriticalAnalysis>, name: string): CriticalAnalysis | undefined {
-  for (let p = node.parent; p && !ts.isFunctionLike(p) && !ts.isClassLike(p); p = p.parent) {
-    const outer = byStatement.get(p);
-    if (outer && outer.name === name) return outer;
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import ts from "../typescript.cjs";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { enclosingConstruct } from "./enclosing-construct.js";
 import type { LoopAnalysis } from "./types.js";
 
 /** An `ordered` construct: its statement runs in the order of its loop's iterations. */
@@ -21,7 +22,7 @@ export function analyzeOrdered(directives: readonly Directive[], loops: readonly
   const out: OrderedAnalysis[] = [];
   for (const directive of directives) {
     const statement = directive.statement!;
-    const loop = enclosingLoop(statement, byStatement);
+    const loop = enclosingConstruct(statement, byStatement);
     if (!loop) {
       report(createDiagnostic("OrderedOutsideLoop", undefined, directive.span));
       continue;
@@ -34,13 +35,4 @@ export function analyzeOrdered(directives: readonly Directive[], loops: readonly
     out.push({ directive, statement, variable: levels[levels.length - 1]!.variable });
   }
   return out;
-}
-
-/** The parallel loop whose body holds `node`, in the same function. */
-function enclosingLoop(node: ts.Node, byStatement: ReadonlyMap<ts.Node, LoopAnalysis>): LoopAnalysis | undefined {
-  for (let p = node.parent; p && !ts.isFunctionLike(p) && !ts.isClassLike(p); p = p.parent) {
-    const loop = byStatement.get(p);
-    if (loop) return loop;
-  }
-  return undefined;
 }

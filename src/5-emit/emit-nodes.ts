@@ -128,7 +128,6 @@ class ModuleNodePrinter {
       const statement = ts.visitEachChild(node, visit, this.options.context);
       ts.setTextRange(statement, { pos: node.getStart(this.sourceFile), end: node.end });
       carryLeadingComments(node, statement, this.sourceFile, this.renamed);
-      withoutLeadingComments(statement, node.pos);
       return statement;
     }
     const allocation = this.allocations.get(node);
@@ -191,7 +190,6 @@ class ModuleNodePrinter {
   private guardedBlock(original: ts.Statement, enter: ts.Expression, exit: ts.Expression, enterArgs: ts.Expression[], exitArgs: ts.Expression[], visit: ts.Visitor): ts.Statement {
     const f = this.f;
     const body = ts.visitEachChild(original, visit, this.options.context);
-    ts.setEmitFlags(body, ts.EmitFlags.NoLeadingComments);
     const guarded = ts.isBlock(body) ? body : f.createBlock([body], true);
     const call = (callee: ts.Expression, args: ts.Expression[]) => f.createExpressionStatement(f.createCallExpression(callee, undefined, args));
     const statement = f.createBlock([call(enter, enterArgs), f.createTryStatement(guarded, undefined, f.createBlock([call(exit, exitArgs)], true))], true);
@@ -368,12 +366,4 @@ function importName(sourceFile: ts.SourceFile, localName: string): ts.Identifier
     }
   }
   return undefined;
-}
-
-/** Keeps the nodes inside `node` that start where the original statement did (at `pos`, with its comments) from printing those comments again. */
-function withoutLeadingComments(node: ts.Node, pos: number): void {
-  ts.forEachChild(node, (child) => {
-    if (child.pos === pos) ts.setEmitFlags(child, ts.EmitFlags.NoLeadingComments);
-    withoutLeadingComments(child, pos);
-  });
 }

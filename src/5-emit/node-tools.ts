@@ -61,8 +61,9 @@ function emptyCopy(node: ts.Node): ts.Node {
 
 /**
  * Gives `to` the comments written before `from` in the source, as synthetic comments, with every
- * `@omp` at the given offsets renamed `tsomp:` (like the text printer), and keeps `to` from also
- * printing `from`'s own leading comments.
+ * `@omp` at the given offsets renamed `tsomp:` (like the text printer), and keeps `to`, and the
+ * nodes inside it that start where `from` did (an expression statement's expression, a statement
+ * moved into a new block), from also printing `from`'s own leading comments.
  */
 export function carryLeadingComments(from: ts.Node, to: ts.Node, sourceFile: ts.SourceFile, renamed: ReadonlySet<number>): void {
   const text = sourceFile.text;
@@ -75,6 +76,15 @@ export function carryLeadingComments(from: ts.Node, to: ts.Node, sourceFile: ts.
     ts.addSyntheticLeadingComment(to, range.kind, inner, range.hasTrailingNewLine);
   }
   ts.setCommentRange(to, { pos: from.getStart(sourceFile), end: from.end });
+  withoutLeadingComments(to, from.pos);
+}
+
+/** Marks the nodes inside `node` that start at `pos` (with the comments before it) to print no leading comments. */
+function withoutLeadingComments(node: ts.Node, pos: number): void {
+  ts.forEachChild(node, (child) => {
+    if (child.pos === pos) ts.setEmitFlags(child, ts.EmitFlags.NoLeadingComments);
+    withoutLeadingComments(child, pos);
+  });
 }
 
 /** True when `from` has a leading comment containing one of the offsets. */

@@ -33,32 +33,15 @@ const b64 = new BigInt64Array(scratch);
 /** `a[i]`, read indivisibly. */
 export function atomicLoad<A extends AtomicArray>(a: A, i: number): AtomicElement<A>;
 export function atomicLoad(a: AtomicArray, i: number): Element {
-  if (a instanceof Float64Array) {
-    b64[0] = Atomics.load(bits(a) as BigInt64Array, i);
-    return f64[0]!;
-  }
-  if (a instanceof Float32Array) {
-    i32[0] = Atomics.load(bits(a) as Int32Array, i);
-    return f32[0]!;
-  }
-  if (a instanceof Uint8ClampedArray) return Atomics.load(bits(a) as Uint8Array, i);
+  if (viaBits(a)) return fromBits(a, Atomics.load(bits(a) as Int32Array, i));
   return Atomics.load(a as Int32Array, i);
 }
 
 /** `a[i] = v`, written indivisibly. */
 export function atomicStore<A extends AtomicArray>(a: A, i: number, v: AtomicElement<A>): void;
 export function atomicStore(a: AtomicArray, i: number, v: Element): void {
-  if (a instanceof Float64Array) {
-    f64[0] = v as number;
-    Atomics.store(bits(a) as BigInt64Array, i, b64[0]!);
-  } else if (a instanceof Float32Array) {
-    f32[0] = v as number;
-    Atomics.store(bits(a) as Int32Array, i, i32[0]!);
-  } else if (a instanceof Uint8ClampedArray) {
-    Atomics.store(bits(a) as Uint8Array, i, converted(a, v) as number);
-  } else {
-    Atomics.store(a as Int32Array, i, v as number);
-  }
+  if (viaBits(a)) Atomics.store(bits(a) as Int32Array, i, toBits(a, converted(a, v) as number) as number);
+  else Atomics.store(a as Int32Array, i, v as number);
 }
 
 /** `a[i] op= v` done indivisibly; returns what the expression `a[i] op= v` does: `a[i] op v`, before the element type's conversion. */
@@ -73,8 +56,13 @@ export function atomicFetch(a: AtomicArray, i: number, op: AtomicOperator, v: El
   return update(a, i, op, v, true);
 }
 
+/** True for the arrays `Atomics` cannot work on directly: the float arrays and Uint8ClampedArray. */
+function viaBits(a: AtomicArray): a is Float64Array | Float32Array | Uint8ClampedArray {
+  return a instanceof Float64Array || a instanceof Float32Array || a instanceof Uint8ClampedArray;
+}
+
 function update(a: AtomicArray, i: number, op: AtomicOperator, v: Element, old: boolean): Element {
-  if (a instanceof Float64Array || a instanceof Float32Array || a instanceof Uint8ClampedArray) return swapBits(a, i, op, v, old);
+  if (viaBits(a)) return swapBits(a, i, op, v, old);
   const direct = a instanceof BigInt64Array || a instanceof BigUint64Array || Number.isInteger(v);
   if (direct && (op === "+" || op === "-" || op === "&" || op === "|" || op === "^")) {
     const ints = a as Int32Array;
@@ -100,6 +88,7 @@ function swapBits(a: Float64Array | Float32Array | Uint8ClampedArray, i: number,
   }
 }
 
+/** The element value whose bits (as the bit view holds them) are `raw`. */
 function fromBits(a: Float64Array | Float32Array | Uint8ClampedArray, raw: Element): number {
   if (a instanceof Float64Array) {
     b64[0] = raw as bigint;
@@ -112,6 +101,7 @@ function fromBits(a: Float64Array | Float32Array | Uint8ClampedArray, raw: Eleme
   return raw as number;
 }
 
+/** The bits of element value `value`, as the bit view holds them. */
 function toBits(a: Float64Array | Float32Array | Uint8ClampedArray, value: number): Element {
   if (a instanceof Float64Array) {
     f64[0] = value;

@@ -17,24 +17,21 @@ export function encodeValues(pool: Pool, values: readonly unknown[], from: numbe
     const v = values[from + i];
     const k = slot + i;
     if (encoded.holds(k, v, workers)) continue;
+    encoded.forget(k);
     const at = k * STRIDE;
     switch (typeof v) {
       case "number":
-        encoded.forget(k);
         put(tags, k, TAG.number);
         if (!sameNumber(data[at]!, v)) data[at] = v;
         continue;
       case "boolean":
-        encoded.forget(k);
         put(tags, k, TAG.boolean);
         put(data, at, v ? 1 : 0);
         continue;
       case "undefined":
-        encoded.forget(k);
         put(tags, k, TAG.undefined);
         continue;
     }
-    encoded.forget(k);
     if (v === null) {
       put(tags, k, TAG.null);
       continue;

@@ -11,7 +11,7 @@ export class EncodedViews {
 
   /** True when slot `slot` holds `value`, encoded for at least `workers` workers. */
   holds(slot: number, value: unknown, workers: number): boolean {
-    return this.views[slot]?.deref() === value && value !== undefined && this.workers[slot]! >= workers;
+    return this.isShared(slot, value) && this.workers[slot]! >= workers;
   }
 
   /** True when `value` is the shared array slot `slot` last held (so its buffer is shared, whoever the workers were). */

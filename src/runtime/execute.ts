@@ -84,8 +84,7 @@ function positiveInteger(value: unknown, at: string, clause: string): number {
 
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
 function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread): void {
-  thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length);
-  thread.ordered = false;
+  thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length, false);
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;

@@ -51,8 +51,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   encodeValues(pool, frame.values, record.outputsAt, outputs, captures, workers, messages, record.outputNames, info.at);
   if (messages.length > 0) for (let w = 1; w <= workers; w++) pool.handle(w).outbox.push({ t: "values", values: messages.slice() });
   queueReleases(pool);
-  thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, record.levels, outputs);
-  thread.ordered = record.info.ordered === true;
+  thread.start(pool.ctl, 0, team, schedule.kind, schedule.chunk, record.levels, outputs, record.info.ordered === true);
   describe(pool, module.id, index, team, schedule, record, thread);
   const deaths = pool.deaths();
   const doneBefore = Atomics.load(pool.ctl.i32, DONE);
@@ -142,8 +141,9 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   }
   if (schedule.kind !== KIND.static) put(i32, NEXT, 0);
   if (schedule.kind === KIND.stealing) prepareStealing(i32, thread.n, schedule.chunk, team);
-  put(i32, D_ORDERED, thread.ordered ? 1 : 0);
-  if (thread.ordered) i32[ORDERED_NEXT] = 0;
+  const ordered = record.info.ordered === true;
+  put(i32, D_ORDERED, ordered ? 1 : 0);
+  if (ordered) i32[ORDERED_NEXT] = 0;
   put(i32, CANCEL, 0);
 }
 

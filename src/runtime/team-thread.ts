@@ -77,10 +77,11 @@ export class TeamThread implements Thread {
   /**
    * Prepares for a region: thread `t` of `p`, schedule `kind` with `chunk` (0: default), over the
    * `levels` loops whose lower bounds, steps and trip counts are already in `lower`, `steps` and
-   * `counts`. The iteration count is their product, computed here rather than passed in: a double
-   * passed to a call that is not inlined is boxed, which would allocate a heap number per region.
+   * `counts`, with `outputs` output slots; `ordered` for a loop with the `ordered` clause. The
+   * iteration count is the counts' product, computed here rather than passed in: a double passed
+   * to a call that is not inlined is boxed, which would allocate a heap number per region.
    */
-  start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, levels: number, outputs: number): void {
+  start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, levels: number, outputs: number, ordered: boolean): void {
     let n = 1;
     for (let d = 0; d < levels; d++) n *= this.counts[d]!;
     this.ctl = ctl;
@@ -97,6 +98,7 @@ export class TeamThread implements Thread {
     this.chunkStart = 0;
     this.chunkEnd = 0;
     this.ranLast = false;
+    this.ordered = ordered;
     this.orderedFrom = 0;
     this.orderedAt = -1;
     if (kind === KIND.stealing) {
@@ -313,7 +315,7 @@ export class TeamThread implements Thread {
    * their turn it can hand the turn straight on: at an ordered block to the block's iteration,
    * and at the end of a chunk past the chunk. No hook runs at the end of every iteration.
    */
-  ordered = false;
+  private ordered = false;
   private orderedFrom = 0;
   private orderedAt = -1;
 

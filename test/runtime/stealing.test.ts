@@ -11,7 +11,7 @@ function team(n: number, p: number, c: number): TeamThread[] {
     thread.lower[0] = 0;
     thread.steps[0] = 1;
     thread.counts[0] = n;
-    thread.start(ctl, t, p, KIND.stealing, c, 1, 0);
+    thread.start(ctl, t, p, KIND.stealing, c, 1, 0, false);
     return thread;
   });
 }
