@@ -6,6 +6,8 @@ import { analyzeAtomics, type AtomicAnalysis } from "./3-analyze/analyze-atomic.
 import { analyzeCriticals, type CriticalAnalysis } from "./3-analyze/analyze-critical.js";
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeOrdered, type OrderedAnalysis } from "./3-analyze/analyze-ordered.js";
+import { analyzeParallelBlock } from "./3-analyze/analyze-parallel.js";
+import { bindTeamConstructs, type BoundConstruct } from "./3-analyze/team-constructs.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
 import type { ProgramFacts } from "./3-analyze/program-facts.js";
 import { TypePrinter } from "./3-analyze/print-type.js";
@@ -23,6 +25,8 @@ export interface FileAnalysis {
   readonly atomics: readonly AtomicAnalysis[];
   /** The `ordered` constructs, in source order. */
   readonly ordered: readonly OrderedAnalysis[];
+  /** The `for`, `barrier`, `single` and `masked` constructs, with the `parallel` block of each. */
+  readonly teamConstructs: readonly BoundConstruct[];
   readonly module: ModuleAnalysis;
   /** Offsets of `@omp` in directives that are valid but have no effect (they are renamed in the output). */
   readonly accepted: readonly number[];
@@ -42,22 +46,23 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
       const message = ts.flattenDiagnosticMessageText(e.messageText, " ");
       report(createDiagnostic("SourceSyntaxError", { message }, { file, start: e.start ?? 0, length: e.length ?? 0 }));
     }
-    return { file, sourceFile, loops: [], criticals: [], atomics: [], ordered: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
+    return { file, sourceFile, loops: [], criticals: [], atomics: [], ordered: [], teamConstructs: [], module: analyzeModule([], { file, sourceFile, checker, facts, types: new TypePrinter(checker, sourceFile), report }), accepted: [], diagnostics };
   }
   const scan = scanDirectives(sourceFile, file);
   diagnostics.push(...scan.diagnostics);
   const parsed = parseDirectives(scan.comments, file);
   diagnostics.push(...parsed.diagnostics);
   const types = new TypePrinter(checker, sourceFile);
+  const teamConstructs = bindTeamConstructs(parsed.directives, { sourceFile, checker, report });
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    if (directive.name === "critical" || directive.name === "atomic" || directive.name === "ordered") continue;
-    const loop = analyzeLoop(directive, { file, sourceFile, checker, facts, types, report, isolated });
+    const ctx = { file, sourceFile, checker, facts, types, report, isolated };
+    const loop = directive.name === "parallel for" || directive.name === "parallel for simd" ? analyzeLoop(directive, ctx) : directive.name === "parallel" ? analyzeParallelBlock(directive, teamConstructs, ctx) : undefined;
     if (loop) loops.push(loop);
   }
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
-  const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), loops, report);
+  const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), [...loops.filter((l) => l.shape.levels.length > 0), ...loops.flatMap((l) => l.workshares)], report);
   const module = analyzeModule(loops, { file, sourceFile, checker, facts, types, report });
-  return { file, sourceFile, loops, criticals, atomics, ordered, module, accepted: parsed.accepted, diagnostics };
+  return { file, sourceFile, loops, criticals, atomics, ordered, teamConstructs, module, accepted: parsed.accepted, diagnostics };
 }

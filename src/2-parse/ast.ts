@@ -2,7 +2,8 @@ import type ts from "typescript";
 import type { Span } from "../diagnostics/diagnostic.js";
 
 /** The directives tsomp compiles today. Other OpenMP directives are recognised and reported. */
-export type DirectiveName = "parallel for" | "parallel for simd" | "critical" | "atomic" | "ordered";
+export type DirectiveName =
+  | "parallel for" | "parallel for simd" | "parallel" | "for" | "for simd" | "barrier" | "single" | "masked" | "master" | "critical" | "atomic" | "ordered";
 
 /** What an `atomic` construct does to its typed-array element. */
 export type AtomicForm = "read" | "write" | "update" | "capture";
@@ -46,6 +47,8 @@ export type Clause =
     })
   | (ClauseBase & { readonly kind: "num_threads"; readonly value: ClauseExpression })
   | (ClauseBase & { readonly kind: "if"; readonly value: ClauseExpression })
+  /** `filter(t)` on `masked`: the number of the thread that runs the block. */
+  | (ClauseBase & { readonly kind: "filter"; readonly value: ClauseExpression })
   | (ClauseBase & { readonly kind: "private" | "firstprivate" | "shared"; readonly variables: readonly VariableReference[] })
   | (ClauseBase & { readonly kind: "lastprivate"; readonly conditional: boolean; readonly variables: readonly VariableReference[] })
   | (ClauseBase & { readonly kind: "reduction"; readonly operator: ReductionOperator; readonly variables: readonly VariableReference[] })

@@ -75,7 +75,7 @@ const listClause =
   };
 
 const expressionClause =
-  (kind: "num_threads" | "if"): ClauseParser =>
+  (kind: "num_threads" | "if" | "filter"): ClauseParser =>
   (cursor, name, ctx) => {
     if (!open(cursor, name, ctx)) return undefined;
     if (kind === "if") skipDirectiveNameModifier(cursor, ctx);
@@ -83,6 +83,9 @@ const expressionClause =
     if (!value) return undefined;
     const spans = close(cursor, name, ctx);
     if (spans && kind === "num_threads") checkPositive(value, "number of threads", ctx);
+    if (spans && kind === "filter" && value.literal !== undefined && !(Number.isInteger(value.literal) && value.literal >= 0)) {
+      ctx.report(createDiagnostic("NotPositive", { what: "thread number", value: value.text, zero: true }, value.span));
+    }
     return spans && { kind, value, ...spans };
   };
 
@@ -328,6 +331,36 @@ export const ATOMIC_CLAUSES: Readonly<Record<string, ClauseParser>> = {
   relaxed: atomicWord,
   hint,
 };
+
+/** The clauses of a `parallel` block. */
+export const PARALLEL_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  num_threads: LOOP_CLAUSES.num_threads!,
+  if: LOOP_CLAUSES.if!,
+  private: LOOP_CLAUSES.private!,
+  firstprivate: LOOP_CLAUSES.firstprivate!,
+  shared: LOOP_CLAUSES.shared!,
+  reduction,
+  default: defaultClause,
+  proc_bind: procBind,
+};
+
+/** The clauses of a `for` inside a `parallel` block. */
+export const FOR_CLAUSES: Readonly<Record<string, ClauseParser>> = {
+  schedule,
+  private: LOOP_CLAUSES.private!,
+  firstprivate: LOOP_CLAUSES.firstprivate!,
+  lastprivate,
+  reduction,
+  collapse,
+  ordered: flag("ordered"),
+  nowait: flag("nowait"),
+};
+
+/** The clauses of `single`. */
+export const SINGLE_CLAUSES: Readonly<Record<string, ClauseParser>> = { nowait: flag("nowait") };
+
+/** The clauses of `masked`: the thread that runs the block. */
+export const MASKED_CLAUSES: Readonly<Record<string, ClauseParser>> = { filter: expressionClause("filter") };
 
 /** The extra clauses of the `simd` forms: accepted, with no effect. */
 export const SIMD_CLAUSES: Readonly<Record<string, ClauseParser>> = {

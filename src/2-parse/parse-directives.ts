@@ -2,7 +2,9 @@ import ts from "../typescript.cjs";
 import type { DirectiveComment } from "../1-scan/directive-comment.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, Directive } from "./ast.js";
-import { ATOMIC_CLAUSES, CRITICAL_CLAUSES, LOOP_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, type ClauseContext, type ClauseParser } from "./clauses.js";
+import {
+  ATOMIC_CLAUSES, CRITICAL_CLAUSES, FOR_CLAUSES, LOOP_CLAUSES, MASKED_CLAUSES, PARALLEL_CLAUSES, SIMD_CLAUSES, SIMD_ONLY_CLAUSES, SINGLE_CLAUSES, type ClauseContext, type ClauseParser,
+} from "./clauses.js";
 import { DirectiveCursor, type Word } from "./cursor.js";
 import { continuations, DIRECTIVE_FIRST_WORDS, isAccepted, isCompiled, matchDirectiveName } from "./directive-names.js";
 import { suggest } from "./suggest.js";
@@ -26,13 +28,15 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
   const accepted: number[] = [];
   const diagnostics: Diagnostic[] = [];
   const firstOnStatement = new Map<ts.Statement, string>();
+  // Statements that a directive other than `barrier` applies to: a barrier may stand above them.
+  const directed = new Set(comments.filter((c) => !/@omp\s+barrier\b/.test(c.text)).map((c) => c.statement));
   for (const comment of comments) {
     const report = (d: Diagnostic) => diagnostics.push(d);
     const at = comment.text.indexOf("@omp");
     const cursor = new DirectiveCursor(comment.text, comment.pos, file, at + 4);
     const name = readName(cursor, report, cursor.span(at, at + 4));
     if (!name) continue;
-    if (comment.statement) {
+    if (comment.statement && name.text !== "barrier") {
       const first = firstOnStatement.get(comment.statement);
       if (first) {
         report(createDiagnostic("StackedDirective", { first }, cursor.span(at, trimmedEnd(comment.text))));
@@ -56,7 +60,7 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
       statement: comment.statement,
       comment: { pos: comment.pos, end: comment.end },
     };
-    if (!checkPlacement(directive, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
+    if (!checkPlacement(directive, directed, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
     if (isAccepted(name.text)) accepted.push(comment.pos + at);
     else directives.push(directive);
   }
@@ -113,6 +117,13 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
 const CLAUSES: Readonly<Record<string, Readonly<Record<string, ClauseParser>>>> = {
   "parallel for": LOOP_CLAUSES,
   "parallel for simd": { ...LOOP_CLAUSES, ...SIMD_CLAUSES },
+  parallel: PARALLEL_CLAUSES,
+  for: FOR_CLAUSES,
+  "for simd": { ...FOR_CLAUSES, ...SIMD_CLAUSES },
+  barrier: {},
+  single: SINGLE_CLAUSES,
+  masked: MASKED_CLAUSES,
+  master: {},
   simd: SIMD_ONLY_CLAUSES,
   critical: CRITICAL_CLAUSES,
   atomic: ATOMIC_CLAUSES,
@@ -171,9 +182,18 @@ function readCriticalName(cursor: DirectiveCursor, report: (d: Diagnostic) => vo
  * `critical` and `ordered` before a statement that declares nothing (its body becomes a block of
  * its own); `atomic` before an expression statement.
  */
-function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): boolean {
+function checkPlacement(directive: Directive, directed: ReadonlySet<ts.Statement | undefined>, report: (d: Diagnostic) => void): boolean {
   let statement = directive.statement;
   const span = { file: directive.span.file, start: directive.comment.pos, length: directive.comment.end - directive.comment.pos };
+  if (directive.name === "barrier") {
+    if (statement && !isInStatementList(statement)) {
+      report(createDiagnostic("BarrierNotInList", undefined, span));
+      return false;
+    }
+    if (!statement || !ts.isBlock(statement) || directed.has(statement)) return true;
+    report(createDiagnostic("BarrierAboveBlock", undefined, span));
+    return false;
+  }
   while (statement && ts.isLabeledStatement(statement)) statement = statement.statement;
   if (!statement) {
     report(createDiagnostic("DirectiveAppliesToNothing", { directive: directive.name }, span));
@@ -182,6 +202,11 @@ function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): 
   if (directive.name === "atomic") {
     if (ts.isExpressionStatement(statement) || ts.isBlock(statement)) return true;
     report(createDiagnostic("AtomicNeedsExpression", { found: describeStatement(statement) }, span));
+    return false;
+  }
+  if (directive.name === "parallel" || directive.name === "single" || directive.name === "masked" || directive.name === "master") {
+    if (ts.isBlock(statement)) return true;
+    report(createDiagnostic("DirectiveNeedsBlock", { directive: directive.name, found: describeStatement(statement) }, span));
     return false;
   }
   if (directive.name === "critical" || directive.name === "ordered") {
@@ -194,6 +219,12 @@ function checkPlacement(directive: Directive, report: (d: Diagnostic) => void): 
     return false;
   }
   return true;
+}
+
+/** True when a statement stands in a list of statements (a block, a case, a file), not as the body of an `if` or a loop. */
+function isInStatementList(statement: ts.Statement): boolean {
+  const p = statement.parent;
+  return ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p);
 }
 
 /** True for a statement that declares a name in the scope around it, which a block around it would hide. */

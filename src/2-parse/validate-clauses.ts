@@ -11,7 +11,7 @@ export function validateClauses(clauses: readonly Clause[], directive: string, r
     const name = clause.kind === "simd-hint" ? clause.name : clause.kind;
     if (UNIQUE.has(name) && seen.has(name)) report(createDiagnostic("DuplicateClause", { name }, clause.nameSpan));
     seen.add(name);
-    if (clause.kind === "nowait") {
+    if (clause.kind === "nowait" && directive.startsWith("parallel")) {
       report(createDiagnostic("ClauseNotAllowed", {
         name: "nowait",
         directive,

@@ -40,21 +40,11 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
   const local = { ...ctx, report };
   const clause = <K extends Directive["clauses"][number]["kind"]>(kind: K) =>
     directive.clauses.find((c): c is Extract<Directive["clauses"][number], { kind: K }> => c.kind === kind);
-  const depth = clause("collapse")?.depth ?? 1;
-  const shape = analyzeLoopShape(directive.statement!, depth, local);
+  const shape = checkedLoopNest(directive, local);
   if (!shape) return undefined;
   const loop = shape.levels[0]!.loop;
-  checkControlFlow(shape, local);
-  checkNumberTypes(shape, local);
   const references = collectReferences(shape.body, ctx.checker);
   const loopVariables = shape.levels.map((l) => l.variable);
-  for (const r of references) {
-    const declaration = declarationOf(r.symbol);
-    const isLoopVariable = shape.levels.some((l) => l.loop.initializer && declaration && (l.loop.initializer as ts.VariableDeclarationList).declarations[0] === declaration);
-    if (isLoopVariable && (r.access === "write" || r.access === "update")) {
-      report(createDiagnostic("LoopVariableAssigned", { name: r.node.text }, spanOf(r.node, ctx)));
-    }
-  }
   const roles = bindClauseVariables(directive.clauses, loop, loopVariables, ctx.checker, report);
   const typeParameters = enclosingTypeParameters(loop);
   const localTypes = localTypeDeclarations(shape.body, loop, ctx);
@@ -78,7 +68,30 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
     moduleReferences: sharing.moduleReferences,
     mayThrow: mayThrow(shape.body, ctx.checker) || sharing.carriedLocals.length > 0,
     trackedAssignments: sharing.trackedAssignments,
+    workshares: [],
+    teamOutputs: [],
   };
+}
+
+/**
+ * Reads the canonical loop nest under a loop directive (SPEC §3, collapsed to its `collapse` depth)
+ * and reports what its body may not do, bounds that are not numbers and assignments to the loop
+ * variables. Undefined when the nest itself is malformed.
+ */
+export function checkedLoopNest(directive: Directive, ctx: LoopContext): LoopShape | undefined {
+  const depth = directive.clauses.find((c) => c.kind === "collapse")?.depth ?? 1;
+  const shape = analyzeLoopShape(directive.statement!, depth, ctx);
+  if (!shape) return undefined;
+  checkControlFlow(shape, ctx);
+  checkNumberTypes(shape, ctx);
+  for (const r of collectReferences(shape.body, ctx.checker)) {
+    const declaration = declarationOf(r.symbol);
+    const isLoopVariable = shape.levels.some((l) => l.loop.initializer && declaration && (l.loop.initializer as ts.VariableDeclarationList).declarations[0] === declaration);
+    if (isLoopVariable && (r.access === "write" || r.access === "update")) {
+      ctx.report(createDiagnostic("LoopVariableAssigned", { name: r.node.text }, spanOf(r.node, ctx)));
+    }
+  }
+  return shape;
 }
 
 /** The loop variables and bounds of a parallel loop must be numbers (SPEC §3). */
@@ -102,7 +115,7 @@ function checkNumberTypes(shape: LoopShape, ctx: LoopContext & { report: (d: Dia
 }
 
 /** Type parameters of every function (or class) around the loop, outermost first. */
-function enclosingTypeParameters(node: ts.Node): ts.TypeParameterDeclaration[] {
+export function enclosingTypeParameters(node: ts.Node): ts.TypeParameterDeclaration[] {
   const out: ts.TypeParameterDeclaration[][] = [];
   for (let n = node.parent; n; n = n.parent) {
     if ((ts.isFunctionLike(n) || ts.isClassLike(n)) && n.typeParameters) out.unshift([...n.typeParameters]);
@@ -111,7 +124,7 @@ function enclosingTypeParameters(node: ts.Node): ts.TypeParameterDeclaration[] {
 }
 
 /** Interfaces and type aliases declared inside the enclosing functions that the body's annotations use. */
-function localTypeDeclarations(body: ts.Node, loop: ts.ForStatement, ctx: LoopContext): ts.Node[] {
+export function localTypeDeclarations(body: ts.Node, loop: ts.Statement, ctx: LoopContext): ts.Node[] {
   const found = new Set<ts.Node>();
   const queue = [body];
   while (queue.length > 0) {

@@ -2,7 +2,14 @@ import ts from "../typescript.cjs";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { enclosingConstruct } from "./enclosing-construct.js";
-import type { LoopAnalysis } from "./types.js";
+import type { LoopShape } from "./types.js";
+
+/** A loop an `ordered` construct can be in: a `parallel for`, or a `for` inside a `parallel` block. */
+export interface OrderedLoop {
+  readonly directive: Directive;
+  readonly statement: ts.Statement;
+  readonly shape: LoopShape;
+}
 
 /** An `ordered` construct: its statement runs in the order of its loop's iterations. */
 export interface OrderedAnalysis {
@@ -17,8 +24,8 @@ export interface OrderedAnalysis {
  * `ordered` clause, in the loop's own function (OpenMP's orphaned form, in a function the loop
  * calls, is not supported).
  */
-export function analyzeOrdered(directives: readonly Directive[], loops: readonly LoopAnalysis[], report: (d: Diagnostic) => void): OrderedAnalysis[] {
-  const byStatement = new Map<ts.Node, LoopAnalysis>(loops.map((l) => [l.statement, l]));
+export function analyzeOrdered(directives: readonly Directive[], loops: readonly OrderedLoop[], report: (d: Diagnostic) => void): OrderedAnalysis[] {
+  const byStatement = new Map<ts.Node, OrderedLoop>(loops.map((l) => [l.statement, l]));
   const out: OrderedAnalysis[] = [];
   for (const directive of directives) {
     const statement = directive.statement!;

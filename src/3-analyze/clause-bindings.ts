@@ -29,7 +29,7 @@ function compatible(a: SharingClause, b: SharingClause): boolean {
  */
 export function bindClauseVariables(
   clauses: readonly Clause[],
-  loop: ts.ForStatement,
+  loop: ts.Statement,
   loopVariables: readonly string[],
   checker: ts.TypeChecker,
   report: (d: Diagnostic) => void,

@@ -21,8 +21,7 @@ interface Scope {
  * `continue` to an outer collapsed loop, `yield`, `await`, `arguments`, `this` and `super`.
  */
 export function checkControlFlow(shape: LoopShape, ctx: ShapeContext): void {
-  const innermost = shape.levels[shape.levels.length - 1]!;
-  const own = new Set(innermost.labels);
+  const own = new Set(shape.levels[shape.levels.length - 1]?.labels);
   const visit = (node: ts.Node, scope: Scope): void => {
     if (ts.isBreakStatement(node) && !scope.inFunction) {
       const target = node.label?.text;

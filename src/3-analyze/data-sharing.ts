@@ -173,7 +173,8 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
   const lastprivate = clauses.has("lastprivate");
   if (!clauses.has("private") && !lastprivate && !written) return;
   const facts = analyzeAssignments(body, is);
-  if (facts.exposedRead && (!firstprivate || written)) {
+  // In a `parallel` block every thread runs the body once, so a firstprivate copy read before it is assigned holds the original.
+  if (facts.exposedRead && (!firstprivate || (written && !ts.isBlock(ctx.loop)))) {
     const clause = firstprivate ? "firstprivate" : lastprivate ? "lastprivate" : "private";
     ctx.report(createDiagnostic("PrivateReadBeforeWrite", { name: symbol.name, clause }, spanOf(facts.exposedRead, ctx)));
   }
@@ -195,7 +196,7 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
 }
 
 /** The capture kind of a firstprivate variable of a type family. */
-function captureKind(family: TypeFamily): Capture["kind"] {
+export function captureKind(family: TypeFamily): Capture["kind"] {
   if (family === "function" || family === "instance" || family === "uncloneable") return "clone";
   return family;
 }

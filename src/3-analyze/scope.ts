@@ -46,7 +46,7 @@ export function scopeOf(symbol: ts.Symbol, node: ts.Node, sourceFile: ts.SourceF
   if (contains(node, d)) return "loop";
   if (isAmbient(d)) return "global";
   if (!isTopLevel(d)) return "local";
-  const topLevelLoop = ts.isIterationStatement(node, false) && !enclosingFunction(node) && !ts.isClassLike(node.parent);
+  const topLevelLoop = (ts.isIterationStatement(node, false) || ts.isBlock(node)) && !enclosingFunction(node) && !ts.isClassLike(node.parent);
   return topLevelLoop && (variableKind(d) !== undefined || ts.isVariableDeclaration(d)) ? "local" : "module";
 }
 

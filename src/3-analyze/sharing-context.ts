@@ -13,7 +13,8 @@ export interface SharingContext {
   readonly report: (d: Diagnostic) => void;
   /** True when the file is compiled without the rest of its program, so imported types are unknown. */
   readonly isolated: boolean;
-  readonly loop: ts.ForStatement;
+  /** The construct: a `parallel for`'s loop, a `parallel` block, or a `for` inside one. */
+  readonly loop: ts.Statement;
   readonly types: TypePrinter;
   /** Names the region function will declare itself (copied local types, type parameters). */
   readonly declaredTypeNames: ReadonlySet<string>;

@@ -76,10 +76,27 @@ export interface CarriedLocal {
   readonly declaration: ts.Node;
 }
 
-/** Everything the later phases need to know about one `parallel for`. */
-export interface LoopAnalysis {
+/** A worksharing `for` inside a `parallel` block: its loop nest, schedule, and what each thread gets of the variables its clauses name. */
+export interface WorkshareAnalysis {
   readonly directive: Directive;
   readonly statement: ts.ForStatement;
+  readonly shape: LoopShape;
+  readonly schedule: LoopAnalysis["schedule"];
+  readonly nowait: boolean;
+  readonly ordered: boolean;
+  /** Fresh copies for the loop: `private` ones start undefined, `firstprivate` ones from the value before the loop. */
+  readonly privates: readonly { readonly name: string; readonly typeText: string; readonly firstprivate: boolean }[];
+  /** Reductions of variables of the enclosing function, combined for every thread after the loop. */
+  readonly reductions: readonly Reduction[];
+  /** Lastprivates of variables of the enclosing function (assigned in every iteration), handed to every thread after the loop. */
+  readonly lastprivates: readonly { readonly name: string; readonly symbol: ts.Symbol; readonly typeText: string; readonly firstprivate: boolean }[];
+}
+
+/** Everything the later phases need to know about one region: a `parallel for`, or a `parallel` block (no loop levels). */
+export interface LoopAnalysis {
+  readonly directive: Directive;
+  /** The loop of a `parallel for`; the block of a `parallel` block. */
+  readonly statement: ts.Statement;
   readonly shape: LoopShape;
   /** With `modifier: "nonmonotonic"`, a `dynamic` schedule steals work (see the runtime's team-thread.ts). */
   readonly schedule: { readonly kind: ScheduleKind; readonly chunk: ClauseExpression | undefined; readonly modifier: "monotonic" | "nonmonotonic" | undefined };
@@ -101,4 +118,8 @@ export interface LoopAnalysis {
   readonly mayThrow: boolean;
   /** Assignments to lastprivate variables whose final value comes from the last iteration that assigned them. */
   readonly trackedAssignments: readonly { readonly node: ts.Expression; readonly name: string }[];
+  /** A `parallel` block's worksharing loops, in source order (their index is their number in RegionInfo.loops). */
+  readonly workshares: readonly WorkshareAnalysis[];
+  /** Variables of the enclosing function that a `for` in a `parallel` block reduces or lastprivatizes: every thread holds them; thread 0's go back. */
+  readonly teamOutputs: readonly { readonly name: string; readonly symbol: ts.Symbol }[];
 }

@@ -6,11 +6,12 @@ import type { AtomicAnalysis } from "../3-analyze/analyze-atomic.js";
 import type { CriticalAnalysis } from "../3-analyze/analyze-critical.js";
 import type { OrderedAnalysis } from "../3-analyze/analyze-ordered.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { LoopAnalysis, LoopLevel, Step } from "../3-analyze/types.js";
+import { barrierContainer, type BoundConstruct } from "../3-analyze/team-constructs.js";
+import type { LoopAnalysis, LoopLevel, LoopShape, Step, WorkshareAnalysis } from "../3-analyze/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
-import type { OutputInfo, RegionInfo } from "../runtime/abi.js";
+import type { LoopInfo, OutputInfo, RegionInfo } from "../runtime/abi.js";
 import { MAX_POSITIONAL } from "../runtime/arguments.js";
-import type { CallValue, ModulePlan, Parameter, RegionPlan, VariableRef } from "./types.js";
+import type { CallValue, ModulePlan, Parameter, RegionPlan, TeamPlan, VariableRef, WorksharePlan } from "./types.js";
 
 /** The inputs of planning one module. */
 export interface PlanInput {
@@ -20,6 +21,7 @@ export interface PlanInput {
   readonly criticals: readonly CriticalAnalysis[];
   readonly atomics: readonly AtomicAnalysis[];
   readonly ordered: readonly OrderedAnalysis[];
+  readonly teamConstructs: readonly BoundConstruct[];
   readonly module: ModuleAnalysis;
   readonly allocations: readonly SharedAllocation[];
   readonly accepted: readonly number[];
@@ -40,21 +42,34 @@ export function planModule(input: PlanInput): ModulePlan {
     criticals: input.criticals.map((c) => ({ statement: c.statement, directiveAt: c.directive.span.start, slot: c.slot })),
     atomics: input.atomics.map((a) => ({ ...a, directiveAt: a.directive.span.start })),
     ordered: input.ordered.map((o) => ({ statement: o.statement, directiveAt: o.directive.span.start, variable: o.variable })),
+    workshares: input.loops.flatMap((region) => region.workshares.map((w, index) => planWorkshare(w, index))),
+    team: input.teamConstructs.flatMap(({ directive }): TeamPlan[] => {
+      const directiveAt = directive.span.start;
+      if (directive.name === "barrier") return [{ kind: "barrier", directiveAt, source: directive.source, follower: directive.statement, commentEnd: directive.comment.end, container: barrierContainer(directive, input.sourceFile) }];
+      if (directive.name === "single") return [{ kind: "single", directiveAt, statement: directive.statement as ts.Block, nowait: directive.clauses.some((c) => c.kind === "nowait") }];
+      if (directive.name === "masked" || directive.name === "master") {
+        const filter = directive.clauses.find((c) => c.kind === "filter");
+        return [{ kind: "masked", directiveAt, statement: directive.statement as ts.Block, filter: filter?.kind === "filter" ? filter.value : undefined }];
+      }
+      return [];
+    }),
     renamed: input.accepted,
     runtimeSpecifier: input.runtimeSpecifier,
   };
 }
 
 function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): RegionPlan {
-  const { line, column } = lineAndColumn(input.sourceFile.text, loop.statement.getStart(input.sourceFile));
+  const at = location(loop.statement, input);
   const moduleValues = input.module.valuesByLoop.get(loop) ?? [];
   const outputs: OutputInfo[] = [
     ...loop.reductions.map((r): OutputInfo => ({ name: r.name, reduce: r.operator, type: r.type })),
     ...loop.privates.filter((p) => p.last).map((p): OutputInfo => ({ name: p.name, last: p.last === "last-iteration" ? "iteration" : "assignment" })),
+    ...loop.teamOutputs.map((t): OutputInfo => ({ name: t.name, last: "team" })),
   ];
   const outputVariables: VariableRef[] = [
     ...loop.reductions.map((r) => variable(r.symbol)),
     ...loop.privates.filter((p) => p.last).map((p) => variable(p.symbol)),
+    ...loop.teamOutputs.map((t) => variable(t.symbol)),
   ];
   const captured: VariableRef[] = [
     ...loop.captures.map((c) => variable(c.symbol)),
@@ -70,20 +85,16 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...[...outputVariables, ...captured].map((v): CallValue => ({ kind: "variable", variable: v })),
   ];
   const spill = values.length > MAX_POSITIONAL;
+  const block = loop.shape.levels.length === 0;
   const info: RegionInfo = {
-    at: `${input.file}:${line}:${column}`,
-    vars: loop.shape.levels.map((l) => l.variable),
-    tests: loop.shape.levels.map((l) => l.relation),
-    ...(loop.schedule.kind !== "static" ? { schedule: loop.schedule.kind } : {}),
-    ...(chunk ? { chunk: chunk.literal ?? "arg" } : {}),
-    ...nonmonotonic(loop.schedule),
+    ...(block ? { at } : loopInfo(loop, at)),
     ...(loop.ifCondition ? { if: true } : {}),
     ...(loop.numThreads ? { numThreads: true } : {}),
     ...(outputs.length > 0 ? { outputs } : {}),
     captures: captureNames,
     ...(loop.mayThrow ? { tracks: true } : {}),
     ...(spill ? { spill: true } : {}),
-    ...(loop.directive.clauses.some((c) => c.kind === "ordered") ? { ordered: true } : {}),
+    ...(loop.workshares.length > 0 ? { loops: loop.workshares.map((w) => workshareInfo(w, input)) } : {}),
   };
   if (spill) values.splice(MAX_POSITIONAL - 1, values.length, { kind: "array", items: values.slice(MAX_POSITIONAL - 1) });
   const parameters: Parameter[] = [
@@ -94,7 +105,7 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
   return {
     index,
     analysis: loop,
-    statement: labelled(loop.shape.levels[0]!),
+    statement: block ? loop.statement : labelled(loop.shape.levels[0]!),
     directiveAt: loop.directive.span.start,
     info,
     values,
@@ -104,6 +115,46 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     positionVariables: new Map(tracked.map((p) => [p.name, `__omp_${p.name}_at`])),
     slots: new Map(outputs.map((o, slot) => [o.name, slot])),
   };
+}
+
+/** `file:line:column` of a construct's statement. */
+function location(statement: ts.Node, input: PlanInput): string {
+  const { line, column } = lineAndColumn(input.sourceFile.text, statement.getStart(input.sourceFile));
+  return `${input.file}:${line}:${column}`;
+}
+
+/** What the runtime is told of a loop: its variables and tests, its schedule, whether it is ordered. */
+function loopInfo(loop: { readonly shape: LoopShape; readonly schedule: LoopAnalysis["schedule"]; readonly directive: LoopAnalysis["directive"] }, at: string): LoopInfo {
+  const chunk = loop.schedule.chunk;
+  return {
+    at,
+    vars: loop.shape.levels.map((l) => l.variable),
+    tests: loop.shape.levels.map((l) => l.relation),
+    ...(loop.schedule.kind !== "static" ? { schedule: loop.schedule.kind } : {}),
+    ...(chunk ? { chunk: chunk.literal ?? "arg" } : {}),
+    ...nonmonotonic(loop.schedule),
+    ...(loop.directive.clauses.some((c) => c.kind === "ordered") ? { ordered: true } : {}),
+  };
+}
+
+/** A `for` of a `parallel` block as RegionInfo.loops describes it: its loop, and its outputs. */
+function workshareInfo(w: WorkshareAnalysis, input: PlanInput): LoopInfo {
+  const outputs: OutputInfo[] = [
+    ...w.reductions.map((r): OutputInfo => ({ name: r.name, reduce: r.operator, type: r.type })),
+    ...w.lastprivates.map((l): OutputInfo => ({ name: l.name, last: "iteration" })),
+  ];
+  return { ...loopInfo(w, location(w.statement, input)), ...(outputs.length > 0 ? { outputs } : {}) };
+}
+
+/** A `for` of a `parallel` block: its number in the region, the values of its `forLoop` call, its output slots. */
+function planWorkshare(w: WorkshareAnalysis, loop: number): WorksharePlan {
+  const chunk = w.schedule.chunk;
+  const values: CallValue[] = [
+    chunk && chunk.literal === undefined ? clauseValue(chunk)[0]! : { kind: "number", value: 0 },
+    ...w.shape.levels.flatMap((l) => [expression(l.lower), expression(l.upper), stepValue(l.step)]),
+  ];
+  const names = [...w.reductions.map((r) => r.name), ...w.lastprivates.map((l) => l.name)];
+  return { analysis: w, directiveAt: w.directive.span.start, loop, values, slots: new Map(names.map((n, s) => [n, s])), statement: labelled(w.shape.levels[0]!) };
 }
 
 /** The loop statement with the labels written on it (the labels move into the region). */

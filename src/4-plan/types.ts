@@ -3,7 +3,8 @@ import type { AtomicAnalysis } from "../3-analyze/analyze-atomic.js";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { ImportedBinding, ModuleValue } from "../3-analyze/module-analysis.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
-import type { LoopAnalysis } from "../3-analyze/types.js";
+import type { ClauseExpression } from "../2-parse/ast.js";
+import type { LoopAnalysis, WorkshareAnalysis } from "../3-analyze/types.js";
 import type { RegionInfo } from "../runtime/abi.js";
 
 /** A parameter of a generated function, with the type it is declared with in TypeScript output. */
@@ -64,6 +65,33 @@ export interface CriticalPlan {
   readonly slot: number;
 }
 
+/**
+ * A `for` inside a `parallel` block, as the printers write it in place:
+ * `__omp_t.forLoop(loop, chunk, …bounds); { …fresh copies; while (__omp_t.next()) for (…) body; …hand outputs over } __omp_t.barrier(); x = __omp_t.loopResult(slot, x);`.
+ */
+export interface WorksharePlan {
+  readonly analysis: WorkshareAnalysis;
+  /** Offset of `@omp` in the directive comment, which becomes `tsomp:`. */
+  readonly directiveAt: number;
+  /** The loop's number in its region's RegionInfo.loops. */
+  readonly loop: number;
+  /** The chunk size (a literal 0 when the info has it), then lower, upper and step of each level. */
+  readonly values: readonly CallValue[];
+  /** Slots of the loop's outputs (LoopInfo.outputs): reductions, then lastprivates. */
+  readonly slots: ReadonlyMap<string, number>;
+  /** The statement the code replaces: the loop with the labels written on it. */
+  readonly statement: ts.Statement;
+}
+
+/** A `barrier`, `single` or `masked`/`master` construct of a `parallel` block, as the printers write it. */
+export type TeamPlan =
+  /** `__omp_t.barrier();` where the directive stands, before `follower` (or last in its block). */
+  | { readonly kind: "barrier"; readonly directiveAt: number; readonly source: string; readonly follower: ts.Statement | undefined; readonly commentEnd: number; readonly container: ts.Node }
+  /** `if (__omp_t.single()) { … }`, then `__omp_t.barrier();` unless `nowait`. */
+  | { readonly kind: "single"; readonly directiveAt: number; readonly statement: ts.Block; readonly nowait: boolean }
+  /** `if (__omp_t.masked(filter)) { … }`. */
+  | { readonly kind: "masked"; readonly directiveAt: number; readonly statement: ts.Block; readonly filter: ClauseExpression | undefined };
+
 /** An `atomic` construct, as analysed, with where its `@omp` is (which becomes `tsomp:`). */
 export type AtomicPlan = AtomicAnalysis & { readonly directiveAt: number };
 
@@ -100,6 +128,10 @@ export interface ModulePlan {
   readonly atomics: readonly AtomicPlan[];
   /** The `ordered` constructs: each statement runs between `__omp_t.orderedEnter(i)` and `__omp_t.orderedExit()`. */
   readonly ordered: readonly OrderedPlan[];
+  /** The `for` loops inside `parallel` blocks. */
+  readonly workshares: readonly WorksharePlan[];
+  /** The `barrier`, `single` and `masked` constructs. */
+  readonly team: readonly TeamPlan[];
   /** Offsets of `@omp` in directives without effect (`simd`), renamed `tsomp:` like the others. */
   readonly renamed: readonly number[];
   readonly runtimeSpecifier: string;

@@ -2,10 +2,11 @@ import ts from "../typescript.cjs";
 import type { ConstantAccess } from "../3-analyze/const-enum.js";
 import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import { declarationOf, isImportDeclaration, isTopLevel } from "../3-analyze/scope.js";
-import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, OrderedPlan, RegionPlan, VariableRef } from "../4-plan/types.js";
+import type { AtomicPlan, CallValue, CriticalPlan, ModulePlan, OrderedPlan, RegionPlan, TeamPlan, VariableRef, WorksharePlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { carryLeadingComments, detach, hasCommentAt, literalNode } from "./node-tools.js";
 import { omp, regionNode, thread, type RegionNodeContext } from "./region-nodes.js";
+import { barrierNode, guardedTeamBlock, workshareNodes, type TeamNodeContext } from "./team-nodes.js";
 
 /** How the emitted JavaScript loads modules, which decides how a module tells the runtime where it is. */
 export type ModuleFormat = "esm" | "commonjs";
@@ -47,6 +48,14 @@ class ModuleNodePrinter {
   private readonly inert: Set<number>;
   private readonly commented = new Set<ts.Node>();
   private readonly regionContext: RegionNodeContext;
+  private readonly workshares: Map<ts.Node, WorksharePlan>;
+  private readonly guardedBlocks: Map<ts.Node, Exclude<TeamPlan, { kind: "barrier" }>>;
+  /** Barriers by the statement after them, and those last in a block by the block. */
+  private readonly barriersBefore = new Map<ts.Node, Extract<TeamPlan, { kind: "barrier" }>[]>();
+  private readonly barriersAtEnd = new Map<ts.Node, Extract<TeamPlan, { kind: "barrier" }>[]>();
+  /** Offsets of `@omp` in barrier comments, which their own statements print. */
+  private readonly barrierComments: Set<number>;
+  private readonly teamContext: TeamNodeContext;
 
   constructor(
     private readonly plan: ModulePlan,
@@ -63,12 +72,30 @@ class ModuleNodePrinter {
     this.atomicStatements = new Set(plan.atomics.map((a) => a.directive.statement!));
     for (const r of plan.regions) {
       const levels = r.analysis.shape.levels;
-      const variable = levels[levels.length - 1]!.variable;
-      for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable });
+      for (const t of r.analysis.trackedAssignments) this.tracked.set(t.node, { position: r.positionVariables.get(t.name)!, variable: levels[levels.length - 1]!.variable });
     }
+    this.workshares = new Map(plan.workshares.map((w) => [w.statement, w]));
+    this.guardedBlocks = new Map(plan.team.flatMap((c) => (c.kind === "barrier" ? [] : [[c.statement, c] as const])));
+    for (const c of plan.team) {
+      if (c.kind !== "barrier") continue;
+      const map = c.follower ? this.barriersBefore : this.barriersAtEnd;
+      const key = c.follower ?? c.container;
+      map.set(key, [...(map.get(key) ?? []), c]);
+    }
+    this.barrierComments = new Set(plan.team.filter((c) => c.kind === "barrier").map((c) => c.directiveAt));
     this.inert = new Set(plan.renamed);
-    this.renamed = new Set([...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt), ...plan.atomics.map((a) => a.directiveAt), ...plan.ordered.map((o) => o.directiveAt)]);
-    this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, copyDeclaration: (n) => this.copyDeclaration(n) };
+    this.renamed = new Set([
+      ...plan.renamed, ...plan.regions.map((r) => r.directiveAt), ...plan.criticals.map((c) => c.directiveAt), ...plan.atomics.map((a) => a.directiveAt), ...plan.ordered.map((o) => o.directiveAt),
+      ...plan.workshares.map((w) => w.directiveAt), ...plan.team.map((c) => c.directiveAt),
+    ]);
+    this.regionContext = { f: this.f, sourceFile, file: options.file, visitWorker: this.visitWorker, visitStatements: (b) => this.visitStatements(b), copyDeclaration: (n) => this.copyDeclaration(n) };
+    this.teamContext = {
+      f: this.f,
+      visit: this.visitWorker,
+      visitChildren: (n) => this.visitChildren(n),
+      value: (v) => this.valueNode(v, undefined, true),
+      carry: (from, to) => this.carry(from, to),
+    };
   }
 
   /** The transformed file: the runtime import and registration after the prologue and imports, the factory last. */
@@ -108,8 +135,53 @@ class ModuleNodePrinter {
     if (ts.isIdentifier(node) && this.isModuleBinding(node)) return ts.setTextRange(this.f.createIdentifier(node.text), node);
     const constant = this.constants.get(node);
     if (constant) return ts.setTextRange(this.constantNode(constant), node);
-    return this.rewrite(node, true) ?? this.renameComments(node, ts.visitEachChild(node, this.visitWorker, this.options.context));
+    const out = this.teamRewrite(node) ?? this.rewrite(node, true) ?? this.renameComments(node, this.visitChildren(node));
+    const barriers = this.barriersBefore.get(node);
+    if (!barriers) return out;
+    if (!this.commented.has(out)) this.carry(node, Array.isArray(out) ? out[0] : out);
+    // A visitor may return several statements for one in a list (ts.visitNodes flattens them).
+    return [...barriers.map((b) => barrierNode(this.f, b.source)), ...(Array.isArray(out) ? out : [out])] as unknown as ts.Node;
   };
+
+  /** A node's children, visited as worker code; a block or case that ends with barriers gets them last. */
+  private visitChildren(node: ts.Node): ts.Node {
+    const visited = ts.visitEachChild(node, this.visitWorker, this.options.context);
+    if (!this.barriersAtEnd.has(node)) return visited;
+    if (ts.isBlock(node)) return this.f.updateBlock(visited as ts.Block, this.visitStatements(node));
+    if (ts.isCaseClause(visited)) return this.f.updateCaseClause(visited, visited.expression, [...visited.statements, ...this.endBarriers(node)]);
+    if (ts.isDefaultClause(visited)) return this.f.updateDefaultClause(visited, [...visited.statements, ...this.endBarriers(node)]);
+    return visited;
+  }
+
+  /**
+   * A block's statements, visited as worker code, with the barriers written last in it. A plain
+   * array (no positions), so that the printer does not print the comments before the closing brace
+   * again from the source (a barrier's among them).
+   */
+  private visitStatements(block: ts.Block): ts.Statement[] {
+    const statements = ts.visitNodes(block.statements, this.visitWorker, ts.isStatement);
+    return [...statements, ...this.endBarriers(block)];
+  }
+
+  private endBarriers(container: ts.Node): ts.Statement[] {
+    return (this.barriersAtEnd.get(container) ?? []).map((b) => barrierNode(this.f, b.source));
+  }
+
+  /** A `for`, `single` or `masked` of a `parallel` block as the statements that replace it (several, where a list holds it). */
+  private teamRewrite(node: ts.Node): ts.Node | undefined {
+    const w = this.workshares.get(node);
+    const c = w ? undefined : this.guardedBlocks.get(node);
+    const out = w ? workshareNodes(w, this.teamContext) : c ? guardedTeamBlock(c, this.teamContext) : undefined;
+    if (!out) return undefined;
+    for (const s of out) this.commented.add(s);
+    return (out.length === 1 ? out[0] : out) as ts.Node;
+  }
+
+  /** Gives `to` the comments before `from`, renamed, but not a barrier's (its own statement prints it). */
+  private carry(from: ts.Node, to: ts.Node): void {
+    carryLeadingComments(from, to, this.sourceFile, this.renamed, this.barrierComments);
+    this.commented.add(to);
+  }
 
   /** The replacement for a loop, a critical construct, an allocation or a tracked assignment; undefined for other nodes. */
   private rewrite(node: ts.Node, inWorker: boolean): ts.Node | undefined {
@@ -171,7 +243,7 @@ class ModuleNodePrinter {
   private callStatement(region: RegionPlan, inWorker: boolean): ts.Statement {
     const f = this.f;
     const args = [f.createIdentifier("__omp_regions"), f.createNumericLiteral(region.index), ...region.values.map((v) => this.valueNode(v, region, inWorker))];
-    const call = f.createCallExpression(omp(f, "parallelFor"), undefined, args);
+    const call = f.createCallExpression(omp(f, region.analysis.shape.levels.length === 0 ? "parallel" : "parallelFor"), undefined, args);
     const outputs = region.outputs.map((o) => this.variable(o, inWorker));
     let statement: ts.Statement;
     if (outputs.length === 0) statement = f.createExpressionStatement(call);
@@ -213,7 +285,7 @@ class ModuleNodePrinter {
     return f.createCallExpression(omp(f, name), undefined, args);
   }
 
-  private valueNode(value: CallValue, region: RegionPlan, inWorker: boolean): ts.Expression {
+  private valueNode(value: CallValue, region: RegionPlan | undefined, inWorker: boolean): ts.Expression {
     const f = this.f;
     switch (value.kind) {
       case "expression": {
@@ -234,9 +306,9 @@ class ModuleNodePrinter {
    * module code each name is linked to the declaration it refers to at the loop, so that later
    * transforms resolve it like any other reference.
    */
-  private clauseExpression(node: ts.Expression, region: RegionPlan, inWorker: boolean): ts.Expression {
+  private clauseExpression(node: ts.Expression, region: RegionPlan | undefined, inWorker: boolean): ts.Expression {
     const copy = detach(node);
-    if (inWorker) return copy;
+    if (inWorker || !region) return copy;
     const inScope = new Map(this.options.checker.getSymbolsInScope(region.statement, ts.SymbolFlags.Value).map((s) => [s.name, s]));
     const link = (n: ts.Node, parent: ts.Node | undefined): void => {
       if (ts.isIdentifier(n) && !(parent && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n)) {

@@ -5,7 +5,8 @@ import type { SharedAllocation } from "../3-analyze/shared-allocation.js";
 import type { AtomicPlan, CallValue, ModulePlan, RegionPlan } from "../4-plan/types.js";
 import { FACTORY_COMMENT } from "./factory-comment.js";
 import { Pieces } from "./pieces.js";
-import { copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
+import { blockShift, copyDeclaration, regionText, type RegionTextContext } from "./region-text.js";
+import { rewriteTeamConstruct, rewriteWorkshare } from "./team-text.js";
 import { lineIndent } from "./text-layout.js";
 
 /** Printed output: TypeScript text and a source map back to the original. */
@@ -22,7 +23,8 @@ export interface TextOutput {
 export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: string): TextOutput {
   const text = sourceFile.text;
   const ms = new MagicString(text, { filename: file });
-  const ctx: RegionTextContext = { ms, sourceFile, file };
+  const rewritten: [number, number][] = [];
+  const ctx: RegionTextContext = { ms, sourceFile, file, rewritten };
   for (const at of plan.renamed) ms.overwrite(at, at + 4, "tsomp:");
   for (const constant of plan.constants) ms.overwrite(constant.node.getStart(sourceFile), constant.node.end, constantText(constant, text));
   for (const allocation of plan.allocations) rewriteAllocation(ms, allocation, sourceFile);
@@ -30,6 +32,14 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
   for (const c of plan.criticals) guard(ms, c.statement, c.directiveAt, `__omp.enterCritical(${c.slot})`, `__omp.exitCritical(${c.slot})`, sourceFile);
   for (const o of plan.ordered) guard(ms, o.statement, o.directiveAt, `__omp_t.orderedEnter(${o.variable})`, "__omp_t.orderedExit()", sourceFile);
   for (const atomic of plan.atomics) rewriteAtomic(ms, atomic, sourceFile);
+  const blocks = plan.regions.filter((r) => r.analysis.shape.levels.length === 0).map((r) => r.statement as ts.Block);
+  /** The shift of the lines at `pos` in the worker factory: that of the innermost `parallel` block around it. */
+  const shiftAt = (pos: number) => {
+    const around = blocks.filter((b) => b.pos <= pos && pos < b.end).sort((a, b) => b.pos - a.pos)[0];
+    return around ? blockShift(around, sourceFile) : 0;
+  };
+  for (const w of plan.workshares) rewritten.push(rewriteWorkshare(ms, w, sourceFile, shiftAt(w.directiveAt)));
+  for (const c of plan.team) rewriteTeamConstruct(ms, c, sourceFile, shiftAt(c.directiveAt));
   const regionPieces = new Map<RegionPlan, Pieces>();
   for (const region of innermostFirst(plan.regions)) {
     ms.overwrite(region.directiveAt, region.directiveAt + 4, "tsomp:");
@@ -96,7 +106,7 @@ function innermostFirst(regions: readonly RegionPlan[]): RegionPlan[] {
 
 /** The statement that replaces a loop: a call, assigning the results to the loop's output variables. */
 function callText(region: RegionPlan, indent: string): string {
-  const call = `__omp.parallelFor(__omp_regions, ${region.index}${region.values.map((v) => `, ${valueText(v)}`).join("")})`;
+  const call = `__omp.${region.analysis.shape.levels.length === 0 ? "parallel" : "parallelFor"}(__omp_regions, ${region.index}${region.values.map((v) => `, ${valueText(v)}`).join("")})`;
   if (region.outputs.length === 0) return `${call};`;
   if (region.outputs.length === 1) return `${region.outputs[0]!.name} = ${call};`;
   const assignments = region.outputs.map((o, i) => `${indent}  ${o.name} = __omp_out[${i}];\n`).join("");
@@ -135,8 +145,8 @@ function rewriteAllocation(ms: MagicString, { node, kind }: SharedAllocation, so
 
 /** Assignments to last-assignment lastprivates also record where they happened: `(__omp_x_at = __omp_t.position(i), x = v)`. */
 function wrapTrackedAssignments(ms: MagicString, region: RegionPlan, sourceFile: ts.SourceFile): void {
-  const v = region.analysis.shape.levels[region.analysis.shape.levels.length - 1]!.variable;
   for (const { node, name } of region.analysis.trackedAssignments) {
+    const v = region.analysis.shape.levels[region.analysis.shape.levels.length - 1]!.variable;
     ms.prependRight(node.getStart(sourceFile), `(${region.positionVariables.get(name)} = __omp_t.position(${v}), `);
     ms.appendLeft(node.end, ")");
   }

@@ -61,13 +61,15 @@ function emptyCopy(node: ts.Node): ts.Node {
 
 /**
  * Gives `to` the comments written before `from` in the source, as synthetic comments, with every
- * `@omp` at the given offsets renamed `tsomp:` (like the text printer), and keeps `to`, and the
+ * `@omp` at the given offsets renamed `tsomp:` (like the text printer) and those holding a `skipped`
+ * offset left out (printed elsewhere), and keeps `to`, and the
  * nodes inside it that start where `from` did (an expression statement's expression, a statement
  * moved into a new block), from also printing `from`'s own leading comments.
  */
-export function carryLeadingComments(from: ts.Node, to: ts.Node, sourceFile: ts.SourceFile, renamed: ReadonlySet<number>): void {
+export function carryLeadingComments(from: ts.Node, to: ts.Node, sourceFile: ts.SourceFile, renamed: ReadonlySet<number>, skipped: ReadonlySet<number> = new Set()): void {
   const text = sourceFile.text;
   for (const range of ts.getLeadingCommentRanges(text, from.pos) ?? []) {
+    if ([...skipped].some((at) => at >= range.pos && at < range.end)) continue;
     let comment = text.slice(range.pos, range.end);
     for (const at of renamed) {
       if (at >= range.pos && at < range.end) comment = comment.slice(0, at - range.pos) + "tsomp:" + comment.slice(at - range.pos + 4);

@@ -3,6 +3,7 @@ import type { LoopLevel } from "../3-analyze/types.js";
 import type { RegionPlan } from "../4-plan/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
 import { literalNode } from "./node-tools.js";
+import { chunkLoop } from "./team-parts.js";
 
 /** What printing a region as nodes needs from the module printer. */
 export interface RegionNodeContext {
@@ -11,6 +12,8 @@ export interface RegionNodeContext {
   readonly file: string;
   /** Visits original code that moves into the worker factory (the body, copied declarations). */
   readonly visitWorker: (node: ts.Node) => ts.Node;
+  /** A block's statements, visited as worker code (a construct of a `parallel` block may become several). */
+  readonly visitStatements: (block: ts.Block) => ts.Statement[];
   /** A declaration copied into worker code, without `export`/`default` (undefined for type-only ones). */
   readonly copyDeclaration: (node: ts.Node) => ts.Statement | undefined;
 }
@@ -52,14 +55,18 @@ export function regionNode(plan: RegionPlan, ctx: RegionNodeContext): ts.Express
   }
   for (const v of plan.positionVariables.values()) statements.push(declare(f, ts.NodeFlags.Let, v, literalNode(f, -1)));
   const levels = a.shape.levels;
-  const chunk = levels.slice(0, -1).map((level, d) => declare(f, ts.NodeFlags.Const, level.variable, f.createElementAccessExpression(thread(f, "index"), d)));
-  const loop = ts.setSourceMapRange(f.createWhileStatement(f.createCallExpression(thread(f, "next"), undefined, []), f.createBlock([...chunk, innermostLoop(plan, levels[levels.length - 1]!, ctx)], true)), levels[0]!.loop);
-  statements.push(loop);
+  if (levels.length === 0) statements.push(f.createBlock(ctx.visitStatements(a.shape.body as ts.Block), true));
+  else {
+    const chunk = levels.slice(0, -1).map((level, d) => declare(f, ts.NodeFlags.Const, level.variable, f.createElementAccessExpression(thread(f, "index"), d)));
+    const loop = ts.setSourceMapRange(f.createWhileStatement(f.createCallExpression(thread(f, "next"), undefined, []), f.createBlock([...chunk, innermostLoop(plan, levels, ctx)], true)), levels[0]!.loop);
+    statements.push(loop);
+  }
   for (const [name, slot] of plan.slots) {
     const position = plan.positionVariables.get(name);
     const reduces = a.reductions.some((r) => r.name === name);
+    const keeps = a.teamOutputs.some((t) => t.name === name);
     const args = [f.createNumericLiteral(slot), f.createIdentifier(name), ...(position && !reduces ? [f.createIdentifier(position)] : [])];
-    const method = reduces ? "reduce" : position ? "lastAssigned" : "last";
+    const method = reduces ? "reduce" : keeps ? "keep" : position ? "lastAssigned" : "last";
     statements.push(f.createExpressionStatement(f.createCallExpression(thread(f, method), undefined, args)));
   }
   const parameters = ["__omp_t", ...plan.parameters.map((p) => p.name)].map((name) => f.createParameterDeclaration(undefined, undefined, name));
@@ -70,27 +77,34 @@ export function regionNode(plan: RegionPlan, ctx: RegionNodeContext): ts.Express
 }
 
 /** `for (let v = __omp_t.lo, __omp_end = __omp_t.hi; v < __omp_end; v++) { __omp_t.at = v; …body… }`, with the loop's labels. */
-function innermostLoop(plan: RegionPlan, level: LoopLevel, ctx: RegionNodeContext): ts.Statement {
+function innermostLoop(plan: RegionPlan, levels: readonly LoopLevel[], ctx: RegionNodeContext): ts.Statement {
   const { f } = ctx;
-  const v = () => f.createIdentifier(level.variable);
-  const step = level.step.literal;
+  const level = levels[levels.length - 1]!;
+  const record = plan.analysis.mayThrow ? [f.createExpressionStatement(f.createAssignment(thread(f, "at"), f.createIdentifier(level.variable)))] : [];
+  const body = plan.analysis.shape.body;
+  const block = ts.isBlock(body)
+    ? f.updateBlock(body, [...record, ...body.statements.map((s) => ctx.visitWorker(s) as ts.Statement)])
+    : f.createBlock([...record, ctx.visitWorker(body) as ts.Statement], true);
+  return chunkForStatement(f, levels, block);
+}
+
+/** `for (let v = __omp_t.lo, __omp_end = __omp_t.hi; v < __omp_end; v++) body` over a chunk's row of a loop nest, with its innermost loop's labels. */
+export function chunkForStatement(f: ts.NodeFactory, levels: readonly LoopLevel[], body: ts.Statement): ts.Statement {
+  const loop = chunkLoop(levels);
+  const v = () => f.createIdentifier(loop.variable);
+  const step = loop.step;
   const end = f.createIdentifier("__omp_end");
-  const test = step === undefined ? f.createStrictInequality(v(), end) : step > 0 ? f.createLessThan(v(), end) : f.createGreaterThan(v(), end);
+  const test = loop.test === "!==" ? f.createStrictInequality(v(), end) : loop.test === "<" ? f.createLessThan(v(), end) : f.createGreaterThan(v(), end);
   const update =
     step === 1 ? f.createPostfixIncrement(v())
     : step === -1 ? f.createPostfixDecrement(v())
     : step === undefined ? f.createBinaryExpression(v(), ts.SyntaxKind.PlusEqualsToken, thread(f, "step"))
     : f.createBinaryExpression(v(), step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken, f.createNumericLiteral(Math.abs(step)));
   const initializer = f.createVariableDeclarationList(
-    [f.createVariableDeclaration(level.variable, undefined, undefined, thread(f, "lo")), f.createVariableDeclaration("__omp_end", undefined, undefined, thread(f, "hi"))],
+    [f.createVariableDeclaration(loop.variable, undefined, undefined, thread(f, "lo")), f.createVariableDeclaration("__omp_end", undefined, undefined, thread(f, "hi"))],
     ts.NodeFlags.Let,
   );
-  const record = plan.analysis.mayThrow ? [f.createExpressionStatement(f.createAssignment(thread(f, "at"), v()))] : [];
-  const body = plan.analysis.shape.body;
-  const block = ts.isBlock(body)
-    ? f.updateBlock(body, [...record, ...body.statements.map((s) => ctx.visitWorker(s) as ts.Statement)])
-    : f.createBlock([...record, ctx.visitWorker(body) as ts.Statement], true);
-  let loop: ts.Statement = ts.setSourceMapRange(f.createForStatement(initializer, test, update, block), level.loop);
-  for (const label of [...level.labels].reverse()) loop = f.createLabeledStatement(label, loop);
-  return loop;
+  let statement: ts.Statement = ts.setSourceMapRange(f.createForStatement(initializer, test, update, body), levels[levels.length - 1]!.loop);
+  for (const label of [...loop.labels].reverse()) statement = f.createLabeledStatement(label, statement);
+  return statement;
 }

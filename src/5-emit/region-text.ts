@@ -4,6 +4,7 @@ import type { LoopLevel } from "../3-analyze/types.js";
 import type { RegionPlan } from "../4-plan/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
 import { Pieces } from "./pieces.js";
+import { chunkLoop } from "./team-parts.js";
 import { printLiteral } from "./print-info.js";
 import { lineIndent, multilineLiterals, reindent } from "./text-layout.js";
 
@@ -12,6 +13,8 @@ export interface RegionTextContext {
   readonly ms: MagicString;
   readonly sourceFile: ts.SourceFile;
   readonly file: string;
+  /** Ranges of the original that were replaced by generated text (a `for` header in a `parallel` block): their lines are not moved. */
+  readonly rewritten: readonly [number, number][];
 }
 
 const REGION = "    ";
@@ -42,15 +45,19 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
     out.text(`${INNER}let ${r.name}${r.identity === undefined ? "" : `: ${r.typeText}`} = ${init};\n`);
   }
   for (const v of plan.positionVariables.values()) out.text(`${INNER}let ${v} = -1;\n`);
-  out.text(`${INNER}while (__omp_t.next()) {\n`);
   const levels = a.shape.levels;
-  levels.slice(0, -1).forEach((level, d) => out.text(`${INNER}  const ${level.variable} = __omp_t.index[${d}];\n`));
-  out.add(innermostLoop(plan, levels[levels.length - 1]!, ctx));
-  out.text(`${INNER}}\n`);
+  if (levels.length === 0) out.add(blockBody(a.shape.body as ts.Block, ctx));
+  else {
+    out.text(`${INNER}while (__omp_t.next()) {\n`);
+    levels.slice(0, -1).forEach((level, d) => out.text(`${INNER}  const ${level.variable} = __omp_t.index[${d}];\n`));
+    out.add(innermostLoop(plan, levels, ctx));
+    out.text(`${INNER}}\n`);
+  }
   for (const [name, slot] of plan.slots) {
     const isReduction = a.reductions.some((r) => r.name === name);
     const position = plan.positionVariables.get(name);
     if (isReduction) out.text(`${INNER}__omp_t.reduce(${slot}, ${name});\n`);
+    else if (a.teamOutputs.some((t) => t.name === name)) out.text(`${INNER}__omp_t.keep(${slot}, ${name});\n`);
     else if (position) out.text(`${INNER}__omp_t.lastAssigned(${slot}, ${name}, ${position});\n`);
     else out.text(`${INNER}__omp_t.last(${slot}, ${name});\n`);
   }
@@ -58,16 +65,26 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
   return out;
 }
 
-/** `for (let v = __omp_t.lo, __omp_end = __omp_t.hi; v < __omp_end; v++) { __omp_t.at = v; …body… }` */
-function innermostLoop(plan: RegionPlan, level: LoopLevel, ctx: RegionTextContext): Pieces {
+/** A `parallel` block's statements, which every thread runs, in a block of their own. */
+function blockBody(block: ts.Block, ctx: RegionTextContext): Pieces {
   const out = new Pieces();
-  const v = level.variable;
-  const step = level.step.literal;
-  const test = step === undefined ? "!==" : step > 0 ? "<" : ">";
-  const update = step === 1 ? `${v}++` : step === -1 ? `${v}--` : step === undefined ? `${v} += __omp_t.step` : step > 0 ? `${v} += ${step}` : `${v} -= ${-step}`;
-  const labels = level.labels.map((l) => `${l}: `).join("");
+  const open = block.getStart(ctx.sourceFile) + 1;
+  const close = block.end - 1;
+  return out.text(`${INNER}{`).snip(snip(ctx, open, close, blockShift(block, ctx.sourceFile))).text("}\n");
+}
+
+/** How many columns the lines of a `parallel` block move right (or left, if negative) in the worker factory. */
+export function blockShift(block: ts.Block, sourceFile: ts.SourceFile): number {
+  const first = block.statements[0];
+  return first ? INNER.length + 2 - lineIndent(sourceFile.text, first.getStart(sourceFile)).length : 0;
+}
+
+/** `for (let v = __omp_t.lo, __omp_end = __omp_t.hi; v < __omp_end; v++) { __omp_t.at = v; …body… }` */
+function innermostLoop(plan: RegionPlan, levels: readonly LoopLevel[], ctx: RegionTextContext): Pieces {
+  const out = new Pieces();
+  const { variable: v, test, update, labels } = chunkLoop(levels);
   const bodyIndent = `${INNER}    `;
-  out.text(`${INNER}  ${labels}for (let ${v} = __omp_t.lo, __omp_end = __omp_t.hi; ${v} ${test} __omp_end; ${update}) {`);
+  out.text(`${INNER}  ${labels.map((l) => `${l}: `).join("")}for (let ${v} = __omp_t.lo, __omp_end = __omp_t.hi; ${v} ${test} __omp_end; ${update}) {`);
   const body = plan.analysis.shape.body;
   const text = ctx.sourceFile.text;
   const record = plan.analysis.mayThrow ? `__omp_t.at = ${v};` : "";
@@ -93,7 +110,7 @@ function innermostLoop(plan: RegionPlan, level: LoopLevel, ctx: RegionTextContex
 /** A snip of the (edited) original between two offsets, with its lines moved by `delta` columns. */
 export function snip(ctx: RegionTextContext, start: number, end: number, delta: number): MagicString {
   const s = ctx.ms.snip(start, end);
-  reindent(s, ctx.sourceFile.text, start, end, delta, multilineLiterals(ctx.sourceFile, start, end));
+  reindent(s, ctx.sourceFile.text, start, end, delta, [...multilineLiterals(ctx.sourceFile, start, end), ...ctx.rewritten]);
   return s;
 }
 

@@ -46,8 +46,8 @@ export const Messages = {
     `Unknown schedule kind '${a.name}': expected static, dynamic, guided, auto or runtime.${didYouMean(a.suggestion)}`),
   ChunkNotAllowed: m<{ kind: string }>(1010, "error", (a) =>
     `schedule(${a.kind}) takes no chunk size: the ${a.kind === "runtime" ? "chunk comes from OMP_SCHEDULE" : "runtime chooses the chunks"}.`),
-  NotPositive: m<{ what: string; value: string; literal?: boolean }>(1011, "error", (a) =>
-    `The ${a.what} must be ${a.literal ? "written as a positive integer, such as 2" : "a positive integer"}; '${a.value}' is not.`),
+  NotPositive: m<{ what: string; value: string; literal?: boolean; zero?: boolean }>(1011, "error", (a) =>
+    `The ${a.what} must be ${a.zero ? "an integer of at least 0" : a.literal ? "written as a positive integer, such as 2" : "a positive integer"}; '${a.value}' is not.`),
   BadModifier: m<{ modifier: string; clause: string; expected: string }>(1012, "error", (a) =>
     `'${a.modifier}' is not a modifier of '${a.clause}': expected ${a.expected}.`),
   UnknownReductionOperator: m<{ op: string }>(1013, "error", (a) =>
@@ -92,6 +92,14 @@ export const Messages = {
     `'ordered' must be in the body of a parallel loop with the 'ordered' clause, in the loop's own function.`),
   OrderedWithoutClause: m<{ directive: string }>(1033, "error", (a) =>
     `'ordered' needs its loop to have the 'ordered' clause: write '// @omp ${a.directive} ordered'.`),
+  DirectiveNeedsBlock: m<{ directive: string; found: string }>(1034, "error", (a) =>
+    `'${a.directive}' applies to a block '{ … }', not to ${a.found}.`),
+  BarrierAboveBlock: m(1035, "error", () =>
+    "'barrier' stands alone and applies to no statement, so a block after it runs as it would without it. Put the barrier inside the block, or after it."),
+  BarrierNotInList: m(1036, "error", () =>
+    "'barrier' must stand among the statements of a block, not as the body of an 'if', an 'else' or a loop: put braces around it."),
+  ClauseNameNotLocal: m<{ name: string; clause: string }>(1037, "error", (a) =>
+    `'${a.name}' in ${a.clause}(…) must be a variable of this function, or a global such as Math: each thread of the 'parallel' block evaluates it. Read the value into a local const before the block.`),
 
   // 2xxx: loop shape and control flow
   LoopInitNotCanonical: m(2001, "error", () =>
@@ -130,6 +138,10 @@ export const Messages = {
     `The loop variable '${a.name}' has type '${a.type}'; a parallel loop counts with numbers.`),
   BoundNotNumber: m<{ what: string; type: string }>(2018, "error", (a) =>
     `The loop ${a.what} has type '${a.type}'; it must be an integer number.`),
+  ConstructOutsideParallel: m<{ directive: string }>(2019, "error", (a) =>
+    `'${a.directive}' must be inside a 'parallel' block of the same function: tsomp does not support orphaned '${a.directive}' constructs (in a function that a parallel region calls), whose team is known only at run time.`),
+  ConstructNested: m<{ directive: string; outer: string; reason: string }>(2020, "error", (a) =>
+    `'${a.directive}' cannot be inside ${a.outer}: ${a.reason}`),
 
   // 3xxx: data sharing
   WriteToOuterScalar: m<{ name: string }>(3001, "error", (a) =>
@@ -186,6 +198,14 @@ export const Messages = {
     (a.state ? `Read the value before the loop and pass it to '${a.name}' as an argument.` : `Read it into a local const before the loop, and use that in the loop.`)),
   GlobalDeclaredInProgram: m<{ name: string }>(3025, "warning", (a) =>
     `'${a.name}' is a global that this program declares itself: worker threads have globals of their own, where '${a.name}' exists only if code that every worker runs sets it up too (else they throw a ReferenceError). Import it from a module instead, or read a value into a local const before the loop.`),
+  WorkshareVariablePrivate: m<{ name: string; clause: string }>(3026, "error", (a) =>
+    `'${a.name}' is private to each thread of the enclosing 'parallel' block (declared in it, or named in its private, firstprivate or reduction clause): '${a.clause}' on a 'for' inside the block must name a variable of the enclosing function, which the threads share.`),
+  WorkshareOutputType: m<{ name: string; type: string; clause: string }>(3027, "error", (a) =>
+    `'${a.name}' has type '${a.type}': '${a.clause}' on a 'for' inside a 'parallel' block hands every thread a number or a boolean only. Use a 'parallel for', or keep the value in a typed array.`),
+  WorkshareLastAssignment: m<{ name: string }>(3028, "error", (a) =>
+    `'${a.name}' is not assigned on every path of an iteration: lastprivate on a 'for' inside a 'parallel' block needs an assignment in every iteration (a 'parallel for' also keeps the value of the last iteration that assigned it).`),
+  WorkshareTooManyOutputs: m<{ count: number; limit: number }>(3029, "error", (a) =>
+    `This 'for' reduces or lastprivatizes ${a.count} variables; a 'for' inside a 'parallel' block can hand the threads at most ${a.limit}.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>
@@ -212,6 +232,10 @@ export const Messages = {
     `${a.fn}: ${a.detail}.`),
   OrderedTwice: m<{ iteration: string }>(4012, "error", (a) =>
     `An iteration of a loop ran two 'ordered' blocks (at ${a.iteration}): each iteration may run one.`),
+  RegionFailed: m<{ at: string; thread: number; message: string }>(4013, "error", (a) =>
+    `The parallel region at ${a.at} failed in thread ${a.thread}: ${a.message}`),
+  LoopTooLongInBlock: m<{ at: string }>(4014, "error", (a) =>
+    `The loop at ${a.at} has more than 2^31 chunks, more than a 'for' inside a 'parallel' block can count; use a larger chunk size, or a 'parallel for'.`),
 } as const;
 
 /** The name of a catalog entry. */

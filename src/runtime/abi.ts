@@ -17,20 +17,18 @@ export type ReductionOperator = "+" | "*" | "-" | "&" | "|" | "^" | "&&" | "||" 
 export type OutputInfo =
   /** A reduction: the original value combined with every thread's partial result. */
   | { readonly name: string; readonly reduce: ReductionOperator; readonly type: "number" | "bigint" | "boolean" }
-  /** A lastprivate: the value after logical iteration N−1 ("iteration"), or after the last iteration that assigned it ("assignment"). */
-  | { readonly name: string; readonly last: "iteration" | "assignment" };
+  /**
+   * A lastprivate: the value after logical iteration N−1 ("iteration"), or after the last iteration
+   * that assigned it ("assignment"); or, of a `parallel` block, a variable that a `for` inside it
+   * reduces or lastprivatizes, which every thread then holds alike ("team": thread 0's goes back).
+   */
+  | { readonly name: string; readonly last: "iteration" | "assignment" | "team" };
 
 /**
- * What the runtime knows statically about a region, written by the compiler as an object literal.
- *
- * `parallelFor(regions, index, ...values)` receives its values in this order:
- * 1. the `if` condition, when `if` is true; the `num_threads` value, when `numThreads` is true;
- *    the chunk size, when `chunk` is "arg";
- * 2. `lower, upper, step` for each loop of the (collapsed) nest, outermost first;
- * 3. the current value of each output, in `outputs` order;
- * 4. the captured values, in `captures` order.
+ * What the runtime knows statically about a loop, written by the compiler as an object literal:
+ * a `parallel for` region's loop, or a worksharing `for` inside a `parallel` block.
  */
-export interface RegionInfo {
+export interface LoopInfo {
   /** `file:line:column` of the directive, for messages. */
   readonly at: string;
   /** The loop variables, outermost first. */
@@ -45,6 +43,28 @@ export interface RegionInfo {
    * `schedule(runtime)`, the clause's modifier (true or false), which overrides OMP_SCHEDULE's.
    */
   readonly nonmonotonic?: boolean;
+  /** True for a loop with the `ordered` clause, whose `ordered` blocks run in iteration order. */
+  readonly ordered?: boolean;
+  /**
+   * For a `for` inside a `parallel` block: its reductions and lastprivates (numbers and booleans),
+   * which every thread receives after the loop (`Thread.loopResult`).
+   */
+  readonly outputs?: readonly OutputInfo[];
+}
+
+/**
+ * What the runtime knows statically about a region, written by the compiler as an object literal:
+ * a `parallel for` (its loop's LoopInfo fields) or a `parallel` block (no `vars`: every thread
+ * runs the body once; `loops` describes the worksharing loops inside it).
+ *
+ * `parallelFor(regions, index, ...values)` (and `parallel`, the same function) receives its values in this order:
+ * 1. the `if` condition, when `if` is true; the `num_threads` value, when `numThreads` is true;
+ *    the chunk size, when `chunk` is "arg";
+ * 2. `lower, upper, step` for each loop of the (collapsed) nest, outermost first;
+ * 3. the current value of each output, in `outputs` order;
+ * 4. the captured values, in `captures` order.
+ */
+export interface RegionInfo extends Partial<Pick<LoopInfo, "vars" | "tests">>, Omit<LoopInfo, "vars" | "tests" | "outputs"> {
   readonly if?: boolean;
   readonly numThreads?: boolean;
   readonly outputs?: readonly OutputInfo[];
@@ -54,8 +74,8 @@ export interface RegionInfo {
   readonly tracks?: boolean;
   /** True when the call has more values than fit as separate arguments: the last argument is an array of the rest. */
   readonly spill?: boolean;
-  /** True for a loop with the `ordered` clause, whose `ordered` blocks run in iteration order. */
-  readonly ordered?: boolean;
+  /** The worksharing loops of a `parallel` block, numbered as `Thread.forLoop` gets them. */
+  readonly loops?: readonly LoopInfo[];
 }
 
 /**
@@ -89,6 +109,26 @@ export interface Thread {
   orderedEnter(value: number): void;
   /** Ends the `ordered` block entered last: the next iteration's turn. */
   orderedExit(): void;
+  /**
+   * In a `parallel` block: starts worksharing loop `loop` (RegionInfo.loops), with the chunk size
+   * when its info says "arg" (else 0) and `lower, upper, step` per loop, outermost first; `next()`
+   * then claims its chunks.
+   */
+  forLoop(loop: number, chunk: number, ...bounds: number[]): void;
+  /** Waits for every thread of the team (`barrier`; the end of `for` and `single` without `nowait`). */
+  barrier(): void;
+  /** `single`: true on the one thread that runs the block. */
+  single(): boolean;
+  /** `masked filter(t)`: true on thread `t`. */
+  masked(filter: number): boolean;
+  /** Hands this thread's partial result of a `for`'s reduction output `slot` (LoopInfo.outputs) to the other threads. */
+  loopReduce(slot: number, value: number | boolean): void;
+  /** Hands a `for`'s lastprivate output `slot` to the other threads, if this thread ran the loop's last iteration. */
+  loopLast(slot: number, value: number | boolean): void;
+  /** After the `for`'s barrier: output `slot` combined (a reduction, with the variable's value `original`) or the last iteration's value (a lastprivate; `original` if there was none). */
+  loopResult<T extends number | boolean>(slot: number, original: T): T;
+  /** Hands the value of a variable that every thread of a `parallel` block holds alike (output `slot`, "team") to the join. */
+  keep(slot: number, value: unknown): void;
 }
 
 /** A region's body as compiled: `(thread, ...captures) => void`. */

@@ -135,8 +135,56 @@ export function criticalWord(slot: number): number {
   return CRITICAL_BYTE_OFFSET / 4 + slot * LINE;
 }
 
+const TEAM_INDEX = (CRITICAL_BYTE_OFFSET + CRITICAL_SLOTS * LINE * 4) / 4;
+
+/**
+ * The team barrier of `parallel` blocks (see team-sync.ts): threads count their arrivals on one
+ * line; the last one to arrive moves the generation on the next, which the others watch (and
+ * park on, counted in BARRIER_WAITERS).
+ */
+export const BARRIER_COUNT = TEAM_INDEX;
+export const BARRIER_GENERATION = TEAM_INDEX + LINE;
+export const BARRIER_WAITERS = TEAM_INDEX + LINE + 1;
+
+/**
+ * Worksharing constructs (`for`, `single`) of a `parallel` block that threads may be in at once:
+ * with `nowait`, a thread can be that many constructs ahead of the slowest one (see team-sync.ts).
+ */
+export const WORKSHARE_SLOTS = 8;
+const WORKSHARE_INDEX = TEAM_INDEX + 2 * LINE;
+
+/** Index of slot `slot`'s chunk counter (a line of its own, like NEXT). */
+export function workshareNext(slot: number): number {
+  return WORKSHARE_INDEX + 2 * LINE * slot;
+}
+
+/** Index of slot `slot`'s instance word (the number of the construct that owns the slot), followed by its LEFT count and its ordered turn. */
+export function workshareInstance(slot: number): number {
+  return WORKSHARE_INDEX + 2 * LINE * slot + LINE;
+}
+/** Relative to workshareInstance: threads that have left the slot's construct. */
+export const WS_LEFT = 1;
+/** Relative to workshareInstance: the ordered turn of the slot's loop (see ORDERED_NEXT). */
+export const WS_TURN = 2;
+
+/**
+ * Where the threads of a `parallel` block exchange the results of a `for`'s reductions and
+ * lastprivates (see TeamThread.loopResult): two banks, used by turns, so that a thread can write
+ * the next loop's results while a slower one still reads the last; in each, EXCHANGE_OUTPUTS
+ * outputs × every thread, a Float64 value and an Int32 tag.
+ */
+export const EXCHANGE_OUTPUTS = 16;
+const EXCHANGE_ENTRIES = 2 * EXCHANGE_OUTPUTS * (MAX_WORKERS + 1);
+export const EXCHANGE_VALUES_BYTE_OFFSET = (WORKSHARE_INDEX + 2 * LINE * WORKSHARE_SLOTS) * 4;
+export const EXCHANGE_TAGS_BYTE_OFFSET = EXCHANGE_VALUES_BYTE_OFFSET + EXCHANGE_ENTRIES * 8;
+
+/** The entry of output `slot` of thread `t` in bank `bank` of the exchange. */
+export function exchangeEntry(bank: number, slot: number, t: number): number {
+  return (bank * EXCHANGE_OUTPUTS + slot) * (MAX_WORKERS + 1) + t;
+}
+
 /** Total size of the control block in bytes. */
-export const CONTROL_BYTES = CRITICAL_BYTE_OFFSET + CRITICAL_SLOTS * LINE * 4;
+export const CONTROL_BYTES = EXCHANGE_TAGS_BYTE_OFFSET + EXCHANGE_ENTRIES * 4;
 
 /** Schedule kinds as numbers in D_KIND; `stealing` is `nonmonotonic: dynamic`. */
 export const KIND = { static: 0, dynamic: 1, guided: 2, stealing: 3 } as const;
@@ -146,11 +194,17 @@ export interface Control {
   readonly sab: SharedArrayBuffer;
   readonly i32: Int32Array;
   readonly f64: Float64Array;
+  /** The exchange's values and tags (exchangeEntry). */
+  readonly exchangeValues: Float64Array;
+  readonly exchangeTags: Int32Array;
 }
 
 /** Wraps a control block's buffer in its views. */
 export function controlViews(sab: SharedArrayBuffer): Control {
-  return { sab, i32: new Int32Array(sab), f64: new Float64Array(sab, F64_BYTE_OFFSET, F64_WORDS) };
+  return {
+    sab, i32: new Int32Array(sab), f64: new Float64Array(sab, F64_BYTE_OFFSET, F64_WORDS),
+    exchangeValues: new Float64Array(sab, EXCHANGE_VALUES_BYTE_OFFSET, EXCHANGE_ENTRIES), exchangeTags: new Int32Array(sab, EXCHANGE_TAGS_BYTE_OFFSET, EXCHANGE_ENTRIES),
+  };
 }
 
 /**

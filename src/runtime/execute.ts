@@ -1,7 +1,6 @@
 import { isMainThread } from "node:worker_threads";
 import type { RegionBody, RegionFactory } from "./abi.js";
 import { KIND } from "./control.js";
-import { ompError } from "./errors.js";
 import { adoptClass } from "./error-transport.js";
 import { tripCount } from "./iteration-space.js";
 import { moduleRecord } from "./modules.js";
@@ -9,18 +8,10 @@ import { callResult } from "./outputs.js";
 import { runOnTeam } from "./parallel.js";
 import type { Frame, RegionRecord } from "./region-record.js";
 import { state } from "./state.js";
+import { positiveInteger, resolveSchedule } from "./resolve-schedule.js";
 import { enterThread, leaveThread } from "./threads.js";
 import { failurePlace, iterationError } from "./failure.js";
 import { type TeamThread, UNSET } from "./team-thread.js";
-
-/** A region's schedule, resolved for one run. */
-export interface ResolvedSchedule {
-  kind: number;
-  chunk: number;
-}
-
-/** Reused for every region (a region reads it before anything can start another), so that none allocates it. */
-const resolved: ResolvedSchedule = { kind: 0, chunk: 0 };
 
 /**
  * Runs one region from its call's values (already copied into `frame.values`): evaluates the
@@ -34,13 +25,13 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
   if (record.numThreadsAt >= 0) team = positiveInteger(v[record.numThreadsAt], info.at, "num_threads");
   if (record.ifAt >= 0 && !v[record.ifAt]) team = 1;
   if (state.activeLevel > 0 || !isMainThread) team = 1;
-  const schedule = resolveSchedule(record, v);
+  const schedule = resolveSchedule(info, record.chunkAt >= 0 ? v[record.chunkAt] : undefined);
   const thread = enterThread();
   try {
     let n = 1;
     for (let d = 0; d < record.levels; d++) {
       const b = record.boundsAt + 3 * d;
-      const count = tripCount(info.at, info.tests[d]!, v[b], v[b + 1], v[b + 2]);
+      const count = tripCount(info.at, info.tests![d]!, v[b], v[b + 1], v[b + 2]);
       thread.lower[d] = v[b] as number;
       thread.steps[d] = v[b + 2] as number;
       thread.counts[d] = count;
@@ -56,35 +47,10 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
   }
 }
 
-/**
- * The kind and chunk a region runs with: its clause, or for `runtime` the run-sched-var; `auto` is
- * guided, and `nonmonotonic: dynamic` is work stealing.
- */
-function resolveSchedule(record: RegionRecord, v: readonly unknown[]): ResolvedSchedule {
-  const info = record.info;
-  let name = info.schedule ?? "static";
-  let nonmonotonic = info.nonmonotonic;
-  let chunk = record.chunkAt >= 0 ? positiveInteger(v[record.chunkAt], info.at, "chunk size") : typeof info.chunk === "number" ? info.chunk : 0;
-  if (name === "runtime") {
-    name = state.runSchedule.kind;
-    chunk = state.runSchedule.chunk;
-    nonmonotonic ??= state.runSchedule.nonmonotonic;
-  }
-  if (name === "auto") name = "guided";
-  // `ordered` needs each thread's chunks in increasing order: no stealing then (OpenMP forbids nonmonotonic with ordered).
-  resolved.kind = name === "dynamic" && nonmonotonic && !info.ordered ? KIND.stealing : KIND[name as keyof typeof KIND];
-  resolved.chunk = chunk;
-  return resolved;
-}
-
-function positiveInteger(value: unknown, at: string, clause: string): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return value;
-  throw ompError("ClauseValueInvalid", { at, clause, value: String(value) });
-}
-
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
 function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread): void {
   thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length, false);
+  thread.loops = record.info.loops ?? [];
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;

@@ -69,3 +69,6 @@ export function parallelFor(factory: RegionFactory, index: number, v0?: unknown,
     record.busy = wasBusy;
   }
 }
+
+/** Runs region `index` of a module's factory when it is a `parallel` block: the same entry as `parallelFor`, named for what the call site does. */
+export const parallel: typeof parallelFor = parallelFor;

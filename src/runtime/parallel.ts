@@ -8,7 +8,7 @@ import {
 } from "./control.js";
 import { encodeValues, queueReleases } from "./encode.js";
 import { ompError, ompWarning, type OmpError } from "./errors.js";
-import type { ResolvedSchedule } from "./execute.js";
+import type { ResolvedSchedule } from "./resolve-schedule.js";
 import { prepareArguments } from "./execute.js";
 import { adoptClass, unpackError } from "./error-transport.js";
 import { failurePlace, iterationError, type FailurePlace } from "./failure.js";
@@ -17,7 +17,8 @@ import { thePool, type Pool } from "./pool.js";
 import type { Frame, RegionRecord } from "./region-record.js";
 import runtimeFiles from "./runtime-files.cjs";
 import { RUN_KINDS, RUN_NONMONOTONIC, state } from "./state.js";
-import { NUMBER, ORDERED_CANCELLED, OTHER, prepareStealing, type TeamThread, UNSET } from "./team-thread.js";
+import { cancelTeam, resetTeamWords, WAIT_CANCELLED } from "./team-sync.js";
+import { NUMBER, OTHER, prepareStealing, type TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker } from "./value-tags.js";
 
 /**
@@ -63,6 +64,9 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   for (let w = 1; w <= workers; w++) if (pool.ring(w, closable, wakes > 0)) wakes--;
 
   prepareArguments(record, frame, thread);
+  thread.loops = record.info.loops ?? [];
+  // A thread of a `parallel` block may wait for the others at a barrier: thread 0 watches for workers that will never come.
+  thread.watch = record.levels === 0 ? () => pool.deaths() !== deaths || pool.bootOverdue(workers) : undefined;
   let failure: { place: FailurePlace; error: unknown } | undefined;
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;
@@ -72,8 +76,8 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   try {
     record.body.apply(undefined, frame.args as Parameters<RegionBody>);
   } catch (error) {
-    Atomics.store(pool.ctl.i32, CANCEL, 1);
-    if (error !== ORDERED_CANCELLED) failure = { place: failurePlace(record, thread), error };
+    cancelTeam(pool.ctl.i32);
+    if (error !== WAIT_CANCELLED) failure = { place: failurePlace(record, thread), error };
   } finally {
     state.threadNum = savedNum;
     state.teamSize = savedSize;
@@ -144,6 +148,7 @@ function describe(pool: Pool, moduleId: number, index: number, team: number, sch
   const ordered = record.info.ordered === true;
   put(i32, D_ORDERED, ordered ? 1 : 0);
   if (ordered) i32[ORDERED_NEXT] = 0;
+  if (record.levels === 0) resetTeamWords(i32);
   put(i32, CANCEL, 0);
 }
 
@@ -223,7 +228,7 @@ function parkAtJoin(pool: Pool, workers: number, entered: number, doneBefore: nu
       if (late.length > 0) (stuck ??= []).push(...late);
     }
     if (pool.deaths() === deaths && !stuck) continue;
-    Atomics.store(i32, CANCEL, 1);
+    cancelTeam(i32);
     const dead: number[] = [];
     let finished = 0;
     const closed = gateIs(Atomics.load(i32, GATE), pool.generation) && (Atomics.load(i32, GATE) & GATE_CLOSED) !== 0;

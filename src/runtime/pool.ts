@@ -118,6 +118,15 @@ export class Pool {
     return out;
   }
 
+  /** True when a worker of a team of `workers` is overdue to boot (see `stuck`, which also stops it). */
+  bootOverdue(workers: number): boolean {
+    const limit = bootTimeout();
+    for (let w = 1; w <= workers; w++) {
+      if (Atomics.load(this.ctl.i32, workerBase(w) + STATE) === BOOTING && performance.now() - this.handles[w]!.started >= limit) return true;
+    }
+    return false;
+  }
+
   /** The error a dead worker posted before it exited (packed), if it posted one. */
   lastWords(w: number): unknown {
     const port = this.handles[w]!.port;

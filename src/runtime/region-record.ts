@@ -48,7 +48,7 @@ export class RegionRecord implements Region {
     this.ifAt = take(info.if);
     this.numThreadsAt = take(info.numThreads);
     this.chunkAt = take(info.chunk === "arg");
-    this.levels = info.vars.length;
+    this.levels = info.vars?.length ?? 0;
     this.boundsAt = at;
     at += 3 * this.levels;
     this.outputs = info.outputs ?? [];

@@ -1,7 +1,15 @@
-import type { Thread } from "./abi.js";
-import { BIG_LOCK, CANCEL, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, ORDERED_NEXT, ORDERED_WAITERS, stealHead, type Control } from "./control.js";
+import type { LoopInfo, OutputInfo, Thread } from "./abi.js";
+import { combinerOf } from "./combine.js";
+import {
+  BIG_LOCK, CANCEL, exchangeEntry, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, ORDERED_NEXT, ORDERED_WAITERS, stealHead, workshareInstance, workshareNext, WS_TURN, type Control,
+} from "./control.js";
+import { spinIterations } from "./env.js";
 import { ompError } from "./errors.js";
+import { tripCount } from "./iteration-space.js";
+import { resolveSchedule } from "./resolve-schedule.js";
 import { guidedSize, staticChunkStart, staticStart } from "./schedule.js";
+import { availableParallelism, state } from "./state.js";
+import { enterWorkshare, leaveWorkshare, teamBarrier, WAIT_CANCELLED, type Watch } from "./team-sync.js";
 
 /**
  * `x` as an int32 when it is one, so that V8 keeps loop variables derived from it in integer
@@ -16,6 +24,11 @@ export function smallInt(x: number): number {
 export const UNSET = 0;
 export const NUMBER = 1;
 export const OTHER = 2;
+
+/** Tags of the exchange's entries (see TeamThread.exchange). */
+const EXCHANGED_NOTHING = 0;
+const EXCHANGED_NUMBER = 1;
+const EXCHANGED_BOOLEAN = 2;
 
 /** Chunk counters above this use the locked Float64 counter instead of int32 atomics. */
 const INT32_LIMIT = 2 ** 31 - 1 - 1024;
@@ -61,6 +74,20 @@ export class TeamThread implements Thread {
   private ctl: Control | undefined;
   private t = 0;
   private p = 1;
+  /** The worksharing loops of the running `parallel` block, by number (RegionInfo.loops). */
+  loops: readonly LoopInfo[] = [];
+  /** Thread 0 only: finds workers that died or never started while this thread waits for them. */
+  watch: Watch | undefined;
+  /** The words the current loop's chunks and ordered turns are counted in: the region's, or its worksharing slot's. */
+  private counterAt = NEXT;
+  private turnAt = ORDERED_NEXT;
+  /** Worksharing constructs this thread has met in the current `parallel` block, and the slot of the loop it is in (−1: none). */
+  private constructs = 0;
+  private slot = -1;
+  /** The outputs of the current `for` of a `parallel` block, and the exchange bank they go through (see EXCHANGE_OUTPUTS). */
+  private loopOutputs: readonly OutputInfo[] = [];
+  private bank = 0;
+  private exchanges = 0;
   private kind: number = KIND.static;
   private chunk = 0;
   /** The region's logical iterations (the product of the trip counts), set by `start`. */
@@ -82,11 +109,34 @@ export class TeamThread implements Thread {
    * to a call that is not inlined is boxed, which would allocate a heap number per region.
    */
   start(ctl: Control | undefined, t: number, p: number, kind: number, chunk: number, levels: number, outputs: number, ordered: boolean): void {
-    let n = 1;
-    for (let d = 0; d < levels; d++) n *= this.counts[d]!;
     this.ctl = ctl;
     this.t = t;
     this.p = p;
+    this.counterAt = NEXT;
+    this.turnAt = ORDERED_NEXT;
+    this.constructs = 0;
+    this.slot = -1;
+    this.exchanges = 0;
+    this.startLoop(kind, chunk, levels, ordered);
+    if (this.outKinds.length !== outputs) {
+      this.outKinds.length = outputs;
+      this.outValues.length = outputs;
+      if (this.outNumbers.length < outputs) {
+        this.outNumbers = new Float64Array(outputs);
+        this.outPositions = new Float64Array(outputs);
+      }
+    }
+    for (let s = 0; s < outputs; s++) {
+      this.outKinds[s] = UNSET;
+      this.outValues[s] = undefined;
+      this.outPositions[s] = -1;
+    }
+  }
+
+  /** Prepares this thread's chunk claims for a loop (the region's, or a worksharing loop of a `parallel` block). */
+  private startLoop(kind: number, chunk: number, levels: number, ordered: boolean): void {
+    let n = 1;
+    for (let d = 0; d < levels; d++) n *= this.counts[d]!;
     this.kind = kind;
     this.chunk = kind === KIND.static ? chunk : Math.max(1, chunk);
     this.n = n;
@@ -103,34 +153,133 @@ export class TeamThread implements Thread {
     this.orderedAt = -1;
     if (kind === KIND.stealing) {
       this.ranged = Math.ceil(n / this.chunk) - 1;
-      this.ownHead = stealHead(t);
-      this.ownEnd = staticStart(this.ranged, p, t + 1);
+      this.ownHead = stealHead(this.t);
+      this.ownEnd = staticStart(this.ranged, this.p, this.t + 1);
       this.ownDone = false;
       this.stolenNext = 0;
       this.stolenEnd = 0;
     }
-    this.step = smallInt(this.steps[levels - 1]!);
-    if (this.index.length !== levels - 1) this.index.length = levels - 1;
-    if (this.outKinds.length !== outputs) {
-      this.outKinds.length = outputs;
-      this.outValues.length = outputs;
-      if (this.outNumbers.length < outputs) {
-        this.outNumbers = new Float64Array(outputs);
-        this.outPositions = new Float64Array(outputs);
+    this.step = levels === 0 ? 1 : smallInt(this.steps[levels - 1]!);
+    if (levels > 0 && this.index.length !== levels - 1) this.index.length = levels - 1;
+  }
+
+  /**
+   * Starts worksharing loop `loop` of a `parallel` block (RegionInfo.loops) with the chunk size
+   * the call passes (0: none) and each level's lower bound, upper bound and step: every thread of
+   * the team calls it, and then claims chunks with `next()` as in a `parallel for`.
+   */
+  forLoop(loop: number, chunk: number, ...bounds: number[]): void {
+    const info = this.loops[loop]!;
+    const levels = info.vars.length;
+    for (let d = 0; d < levels; d++) {
+      this.counts[d] = tripCount(info.at, info.tests[d]!, bounds[3 * d], bounds[3 * d + 1], bounds[3 * d + 2]);
+      this.lower[d] = bounds[3 * d]!;
+      this.steps[d] = bounds[3 * d + 2]!;
+    }
+    const schedule = resolveSchedule(info, info.chunk === "arg" ? chunk : undefined);
+    // Chunks claimed through the slot's counter: no work stealing, which needs per-thread lines of its own.
+    const kind = schedule.kind === KIND.stealing ? KIND.dynamic : schedule.kind;
+    if (this.ctl !== undefined && this.p > 1) {
+      const instance = this.constructs++;
+      this.slot = enterWorkshare(this.ctl.i32, instance, this.watch);
+      this.counterAt = workshareNext(this.slot);
+      this.turnAt = workshareInstance(this.slot) + WS_TURN;
+    }
+    this.startLoop(kind, schedule.chunk, levels, info.ordered === true && this.ctl !== undefined);
+    if (this.big && this.slot >= 0) throw ompError("LoopTooLongInBlock", { at: info.at });
+    this.loopOutputs = info.outputs ?? [];
+    if (this.loopOutputs.length > 0) this.bank = this.exchanges++ & 1;
+  }
+
+  loopReduce(slot: number, value: number | boolean): void {
+    this.exchange(slot, value);
+  }
+
+  loopLast(slot: number, value: number | boolean): void {
+    this.exchange(slot, this.ranLast ? value : undefined);
+  }
+
+  /** Writes this thread's entry for output `slot` of the current loop (undefined: nothing). */
+  private exchange(slot: number, value: number | boolean | undefined): void {
+    if (this.ctl === undefined) {
+      this.alone[slot] = value;
+      return;
+    }
+    const e = exchangeEntry(this.bank, slot, this.t);
+    if (value !== undefined) this.ctl.exchangeValues[e] = Number(value);
+    this.ctl.exchangeTags[e] = value === undefined ? EXCHANGED_NOTHING : typeof value === "number" ? EXCHANGED_NUMBER : EXCHANGED_BOOLEAN;
+  }
+
+  /** A team of one's loop outputs (no exchange needed). */
+  private readonly alone: (number | boolean | undefined)[] = [];
+
+  loopResult<T extends number | boolean>(slot: number, original: T): T {
+    const output = this.loopOutputs[slot]!;
+    const combine = combinerOf(output);
+    let acc: unknown = original;
+    for (let t = 0; t < this.p; t++) {
+      let value: number | boolean | undefined;
+      if (this.ctl === undefined) value = this.alone[slot];
+      else {
+        const e = exchangeEntry(this.bank, slot, t);
+        const tag = this.ctl.exchangeTags[e];
+        value = tag === EXCHANGED_NUMBER ? this.ctl.exchangeValues[e] : tag === EXCHANGED_BOOLEAN ? this.ctl.exchangeValues[e] !== 0 : undefined;
       }
+      if (value === undefined) continue;
+      acc = combine ? combine(acc, value) : value;
     }
-    for (let s = 0; s < outputs; s++) {
-      this.outKinds[s] = UNSET;
-      this.outValues[s] = undefined;
-      this.outPositions[s] = -1;
-    }
+    return acc as T;
+  }
+
+  keep(slot: number, value: unknown): void {
+    if (this.t !== 0) return;
+    this.setOutput(slot, value);
+    this.outPositions[slot] = 0;
+  }
+
+  /** Waits until every thread of the team has arrived (the `barrier` construct, and the end of a `for` or `single` without `nowait`). */
+  barrier(): void {
+    if (this.ctl === undefined || this.p === 1) return;
+    teamBarrier(this.ctl.i32, this.p, spinIterations(state.waitPolicy, this.p > availableParallelism()), this.watch);
+  }
+
+  /** The `single` construct: true for the one thread of the team that runs its block (the first to arrive). */
+  single(): boolean {
+    if (this.ctl === undefined || this.p === 1) return true;
+    const i32 = this.ctl.i32;
+    const instance = this.constructs++;
+    const slot = enterWorkshare(i32, instance, this.watch);
+    const first = Atomics.add(i32, workshareNext(slot), 1) === 0;
+    leaveWorkshare(i32, slot, instance, this.p);
+    return first;
+  }
+
+  /** This thread's number in its team. */
+  get num(): number {
+    return this.t;
+  }
+
+  /** The `masked` construct: true on thread `filter` of the team (`master`: thread 0). */
+  masked(filter: number): boolean {
+    return this.t === filter;
+  }
+
+  /** Leaves the worksharing slot of the loop this thread has run out of chunks in. */
+  private leaveLoop(): void {
+    leaveWorkshare(this.ctl!.i32, this.slot, this.constructs - 1, this.p);
+    this.slot = -1;
+    this.counterAt = NEXT;
+    this.turnAt = ORDERED_NEXT;
   }
 
   next(): boolean {
     if (this.rowStart < this.chunkEnd) return this.row();
     if (this.ordered && this.orderedFrom < this.chunkEnd) this.passOrdered(this.chunkEnd);
     if (this.ctl !== undefined && Atomics.load(this.ctl.i32, CANCEL) !== 0) return false;
-    if (!this.claim()) return false;
+    if (!this.claim()) {
+      if (this.slot >= 0) this.leaveLoop();
+      return false;
+    }
     if (this.chunkEnd === this.n) this.ranLast = true;
     this.rowStart = this.chunkStart;
     this.orderedFrom = this.chunkStart;
@@ -158,7 +307,7 @@ export class TeamThread implements Thread {
       a = this.claimLocked();
       b = this.lockedEnd;
     } else if (this.kind === KIND.dynamic) {
-      a = Atomics.add(this.ctl.i32, NEXT, 1) * this.chunk;
+      a = Atomics.add(this.ctl.i32, this.counterAt, 1) * this.chunk;
       b = Math.min(a + this.chunk, this.n);
     } else if (this.kind === KIND.stealing) {
       const k = this.claimStealing(this.ctl.i32);
@@ -168,10 +317,10 @@ export class TeamThread implements Thread {
     } else {
       const i32 = this.ctl.i32;
       for (;;) {
-        a = Atomics.load(i32, NEXT);
+        a = Atomics.load(i32, this.counterAt);
         if (a >= this.n) return false;
         b = a + guidedSize(this.n, this.p, this.chunk, a);
-        if (Atomics.compareExchange(i32, NEXT, a, b) === a) break;
+        if (Atomics.compareExchange(i32, this.counterAt, a, b) === a) break;
       }
     }
     if (a >= b) return false;
@@ -336,12 +485,12 @@ export class TeamThread implements Thread {
   private passOrdered(to: number): void {
     const i32 = this.ctl!.i32;
     for (let spins = 0; ; spins++) {
-      const turn = Atomics.load(i32, ORDERED_NEXT);
+      const turn = Atomics.load(i32, this.turnAt);
       if (turn === this.orderedFrom) break;
-      if (Atomics.load(i32, CANCEL) !== 0) throw ORDERED_CANCELLED;
+      if (Atomics.load(i32, CANCEL) !== 0) throw WAIT_CANCELLED;
       if (spins < 1000) continue;
       Atomics.add(i32, ORDERED_WAITERS, 1);
-      Atomics.wait(i32, ORDERED_NEXT, turn, 1);
+      Atomics.wait(i32, this.turnAt, turn, 1);
       Atomics.sub(i32, ORDERED_WAITERS, 1);
     }
     this.handOrdered(to);
@@ -351,8 +500,8 @@ export class TeamThread implements Thread {
   private handOrdered(to: number): void {
     const i32 = this.ctl!.i32;
     this.orderedFrom = to;
-    Atomics.store(i32, ORDERED_NEXT, to);
-    if (Atomics.load(i32, ORDERED_WAITERS) > 0) Atomics.notify(i32, ORDERED_NEXT);
+    Atomics.store(i32, this.turnAt, to);
+    if (Atomics.load(i32, ORDERED_WAITERS) > 0) Atomics.notify(i32, this.turnAt);
   }
 
   /** The loop variables' values at logical iteration `k`, outermost first (for messages). */
@@ -372,10 +521,3 @@ export class TeamThread implements Thread {
     return [...this.index, this.at];
   }
 }
-
-/**
- * Thrown out of a region body by a thread that was waiting for its turn at an `ordered` block
- * when another thread's iteration failed (its turn would never come); the runtime drops it and
- * reports the failure that cancelled the region.
- */
-export const ORDERED_CANCELLED: unique symbol = Symbol("tsomp: ordered wait cancelled");

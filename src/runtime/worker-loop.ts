@@ -3,7 +3,7 @@ import { type MessagePort, receiveMessageOnPort, workerData } from "node:worker_
 import type { Region, RegionBody, RegionFactory } from "./abi.js";
 import { areaViews, RESULT, resultIndex, type AreaViews } from "./areas.js";
 import {
-  CANCEL, controlViews, ENTERED, GATE, GATE_CLOSED, gateIs, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_ORDERED, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
+  controlViews, ENTERED, GATE, GATE_CLOSED, gateIs, D_CHUNK, D_KIND, D_LEVELS, D_MAX_THREADS, D_MODULE, D_ORDERED, D_OUTPUTS, D_REGION, D_RUN_CHUNK, D_RUN_KIND, D_TEAM, D_VALUES, DONE, DOOR,
   F_LEVEL, FINISHED, MAIN_PARKED, MESSAGE, PARKED, put, READY, REPLIES, REPLY, STATE, workerBase, type Control,
 } from "./control.js";
 import { ValueDecoder } from "./decode.js";
@@ -13,7 +13,8 @@ import { failurePlace } from "./failure.js";
 import { adoptRegions, type WorkerSource } from "./modules.js";
 import type { RegionRecord } from "./region-record.js";
 import { availableParallelism, RUN_KINDS, RUN_NONMONOTONIC, state } from "./state.js";
-import { NUMBER, ORDERED_CANCELLED, TeamThread, UNSET } from "./team-thread.js";
+import { cancelTeam, WAIT_CANCELLED } from "./team-sync.js";
+import { NUMBER, TeamThread, UNSET } from "./team-thread.js";
 import type { FromWorker, ToWorker } from "./value-tags.js";
 
 const NO_MESSAGES: readonly unknown[] = [];
@@ -57,6 +58,7 @@ export async function runWorker(): Promise<void> {
     decoder: new ValueDecoder(), modules: new Map(), thread: new TeamThread(), messages: NO_MESSAGES, seen: workerData.door as number, received: 0,
   };
   state.activeLevel = 1;
+  state.waitPolicy = workerData.waitPolicy as WaitPolicy;
   Atomics.store(ctl.i32, base + STATE, READY);
   const policy = workerData.waitPolicy as WaitPolicy;
   const spins = { alone: spinIterations(policy, false), crowded: spinIterations(policy, true) };
@@ -162,6 +164,7 @@ function runShare(ws: WorkerState, door: number): void {
     thread.counts[d] = f64[F_LEVEL + 3 * d + 2]!;
   }
   thread.start(ws.ctl, ws.w, team, i32[D_KIND]!, i32[D_CHUNK]!, levels, outputs, i32[D_ORDERED] === 1);
+  thread.loops = record.info.loops ?? [];
   const args = record.frame.args;
   args[0] = thread;
   for (let k = 0; k < captures; k++) args[k + 1] = ws.decoder.decode(ws.views, k, ws.messages);
@@ -179,8 +182,8 @@ function runShare(ws: WorkerState, door: number): void {
   try {
     record.body.apply(undefined, args as Parameters<RegionBody>);
   } catch (error) {
-    Atomics.store(i32, CANCEL, 1);
-    if (error !== ORDERED_CANCELLED) replies += reply(ws, { t: "error", error: packError(error), ...failurePlace(record, thread) });
+    cancelTeam(i32);
+    if (error !== WAIT_CANCELLED) replies += reply(ws, { t: "error", error: packError(error), ...failurePlace(record, thread) });
   }
   replies += publishOutputs(ws, thread, outputs);
   ws.messages = NO_MESSAGES;

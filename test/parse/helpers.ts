@@ -61,6 +61,7 @@ export function clauseText(c: Clause): string {
       return `schedule(${c.modifier ? `${c.modifier}:` : ""}${c.schedule}${c.chunk ? `,${c.chunk.text}` : ""})`;
     case "num_threads":
     case "if":
+    case "filter":
       return `${c.kind}(${c.value.text})`;
     case "private":
     case "firstprivate":
