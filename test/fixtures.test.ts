@@ -13,7 +13,7 @@ import type { CompileOptions } from "../src/compile.js";
  * `diagnostics.txt` (absent: none) and its output `output.ts` (absent when there are errors).
  * Every output must parse, type-check (unless the case is compiled `isolated`, without its
  * imports), contain no directive, and compile to itself again. Exec cases (fixtures/exec) are
- * checked the same way but keep no output golden: test/exec.test.ts runs them.
+ * checked the same way but keep no output golden: test/exec.test.ts and test/exec-validation.test.ts run them.
  */
 describe("fixtures", () => {
   for (const name of findCases()) {

@@ -88,7 +88,7 @@ function readName(cursor: DirectiveCursor, report: (d: Diagnostic) => void, ompS
   const span = { ...words[0]!.span, length: last.span.start + last.span.length - words[0]!.span.start };
   cursor.seek(start);
   for (let i = 0; i < match.wordCount; i++) cursor.word();
-  if (match.status !== "compiled" && misspeltContinuation(cursor, match.name, words[0]!.span, report)) return undefined;
+  if (misspeltContinuation(cursor, match.name, words[0]!.span, report)) return undefined;
   if (match.status === "not-yet") report(createDiagnostic("DirectiveNotSupportedYet", { name: match.name }, span));
   if (match.status === "not-in-v1") report(createDiagnostic("DirectiveNotInV1", { name: match.name }, span));
   return { text: match.name, span };
@@ -105,7 +105,7 @@ function misspeltContinuation(cursor: DirectiveCursor, name: string, start: Word
   if (joined) cursor.seek(at + 1);
   const next = cursor.word();
   cursor.seek(at);
-  if (!next || (!joined && next.text in LOOP_CLAUSES)) return false;
+  if (!next || (!joined && next.text in (CLAUSES[name] ?? LOOP_CLAUSES))) return false;
   const fit = suggest(next.text, continuations(name));
   if (!fit) return false;
   const span = { ...start, length: next.span.start + next.span.length - start.start };

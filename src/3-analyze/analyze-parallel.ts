@@ -44,8 +44,10 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   for (const { directive: ws } of bound.filter((b) => b.parallel === directive && (b.directive.name === "for" || b.directive.name === "for simd"))) {
     const analysis = analyzeWorkshare(ws, isThreadPrivate, { ...local, declaredTypeNames });
     if (!analysis) continue;
+    // The names a `for` privatizes are its own inside its body, also when the `for` has errors (reported already).
+    privatized.set(analysis.body, new Set(analysis.roles.keys()));
+    if (!analysis.loop) continue;
     workshares.push(analysis.loop);
-    privatized.set(analysis.loop.shape.body, new Set(analysis.roles.keys()));
     for (const [symbol, role] of analysis.roles) {
       if (isThreadPrivate(symbol)) continue;
       if (role.clauses.has("firstprivate") || role.clauses.has("reduction") || role.clauses.has("lastprivate")) needed.set(symbol, analysis.loop.statement);
@@ -114,7 +116,11 @@ function names(node: ts.Node): string[] {
  * a variable of the enclosing function may be reduced or lastprivatized when it is a number or a
  * boolean, which the threads can hand each other.
  */
-function analyzeWorkshare(directive: Directive, isThreadPrivate: (s: ts.Symbol) => boolean, ctx: LoopContext & { declaredTypeNames: ReadonlySet<string> }): { loop: WorkshareAnalysis; roles: Map<ts.Symbol, ClauseRoles> } | undefined {
+function analyzeWorkshare(
+  directive: Directive,
+  isThreadPrivate: (s: ts.Symbol) => boolean,
+  ctx: LoopContext & { declaredTypeNames: ReadonlySet<string> },
+): { loop: WorkshareAnalysis | undefined; roles: Map<ts.Symbol, ClauseRoles>; body: ts.Statement } | undefined {
   let errors = 0;
   const report = (d: Diagnostic) => {
     if (d.category === "error") errors++;
@@ -127,10 +133,7 @@ function analyzeWorkshare(directive: Directive, isThreadPrivate: (s: ts.Symbol) 
   const roles = bindClauseVariables(directive.clauses, loop, shape.levels.map((l) => l.variable), ctx.checker, report);
   for (const [symbol, role] of roles) {
     const shared = role.clauses.has("reduction") ? "reduction" : role.clauses.has("lastprivate") ? "lastprivate" : undefined;
-    if (shared && isThreadPrivate(symbol)) {
-      report(createDiagnostic("WorkshareVariablePrivate", { name: symbol.name, clause: shared }, role.span));
-      roles.delete(symbol);
-    }
+    if (shared && isThreadPrivate(symbol)) report(createDiagnostic("WorkshareVariablePrivate", { name: symbol.name, clause: shared }, role.span));
   }
   const references = collectReferences(shape.body, ctx.checker).filter((r) => roles.has(r.symbol));
   const sharing = analyzeDataSharing(shape.body, references, roles, false, { ...local, loop });
@@ -147,7 +150,7 @@ function analyzeWorkshare(directive: Directive, isThreadPrivate: (s: ts.Symbol) 
   }
   const outputs = sharing.reductions.length + lastprivates.length;
   if (outputs > EXCHANGE_OUTPUTS) report(createDiagnostic("WorkshareTooManyOutputs", { count: outputs, limit: EXCHANGE_OUTPUTS }, directive.span));
-  if (errors > 0) return undefined;
+  if (errors > 0) return { loop: undefined, roles, body: shape.body };
   const firstprivate = new Set(sharing.captures.map((c) => c.symbol));
   const privates = [
     ...sharing.privates.filter((p) => !p.last).map((p) => ({ name: p.name, typeText: p.typeText, firstprivate: false })),
@@ -156,6 +159,7 @@ function analyzeWorkshare(directive: Directive, isThreadPrivate: (s: ts.Symbol) 
   const schedule = directive.clauses.find((c) => c.kind === "schedule");
   return {
     roles,
+    body: shape.body,
     loop: {
       directive,
       statement: loop,

@@ -64,9 +64,9 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   for (let w = 1; w <= workers; w++) if (pool.ring(w, closable, wakes > 0)) wakes--;
 
   prepareArguments(record, frame, thread);
-  thread.loops = record.info.loops ?? [];
+  thread.loops = record.loops;
   // A thread of a `parallel` block may wait for the others at a barrier: thread 0 watches for workers that will never come.
-  thread.watch = record.levels === 0 ? () => pool.deaths() !== deaths || pool.bootOverdue(workers) : undefined;
+  thread.watch = record.levels === 0 ? watchWorkers(pool, deaths, workers) : undefined;
   let failure: { place: FailurePlace; error: unknown } | undefined;
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;
@@ -93,6 +93,15 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
     adoptClass(error.cause, module.options.classes?.() ?? []);
     throw error;
   }
+}
+
+/**
+ * True, when called, once a worker has died since `deaths` were counted or one of `workers` is
+ * overdue to boot. Made here, not in runOnTeam: a closure there would make every region allocate
+ * the variables it captures.
+ */
+function watchWorkers(pool: Pool, deaths: number, workers: number): () => boolean {
+  return () => pool.deaths() !== deaths || pool.bootOverdue(workers);
 }
 
 /** Throws for workers that died or never started during a region, with what the first dead one said was wrong, when it said. */

@@ -1,4 +1,4 @@
-import type { OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
+import type { LoopInfo, OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
 import { combinerOf, numericOperator, type Combiner } from "./combine.js";
 import type { ModuleRecord } from "./modules.js";
 
@@ -16,6 +16,8 @@ export interface Frame {
  */
 export class RegionRecord implements Region {
   readonly levels: number;
+  /** The worksharing loops of a `parallel` block (none for a `parallel for`). */
+  readonly loops: readonly LoopInfo[];
   readonly ifAt: number;
   readonly numThreadsAt: number;
   readonly chunkAt: number;
@@ -49,6 +51,7 @@ export class RegionRecord implements Region {
     this.numThreadsAt = take(info.numThreads);
     this.chunkAt = take(info.chunk === "arg");
     this.levels = info.vars?.length ?? 0;
+    this.loops = info.loops ?? [];
     this.boundsAt = at;
     at += 3 * this.levels;
     this.outputs = info.outputs ?? [];

@@ -32,7 +32,7 @@ const data = new Float64Array(128).fill(1);
 const before = new Float64Array(p);
 for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum]] as const) {
   let total = 0;
-  for (let r = 0; r < 30000; r++) total += region(data);
+  for (let r = 0; r < 60000; r++) total += region(data);
   const windows: number[][] = [[], []];
   console.log("BEGIN " + name);
   for (let w = 0; w < 5; w++) {
