@@ -22,6 +22,8 @@ export interface ClauseExpression {
 export interface VariableReference {
   readonly name: string;
   readonly span: Span;
+  /** For a typed-array reduction over part of the array, `hist[lower:length]` (a missing lower bound is 0; a missing length runs to the end). */
+  readonly section?: { readonly lower?: ClauseExpression; readonly length?: ClauseExpression };
 }
 
 /** The schedule kinds of OpenMP; SPEC §5 fixes what each one does. */

@@ -165,6 +165,22 @@ const lastprivate: ClauseParser = (cursor, name, ctx) => {
   return spans && { kind: "lastprivate", conditional, variables, ...spans };
 };
 
+/** An array section after a reduction item's name, `[lower:length]`, either bound optional (`[:n]`, `[k:]`, `[:]`). */
+function arraySection(cursor: DirectiveCursor, ctx: ClauseContext): VariableReference["section"] | undefined {
+  cursor.eat("[");
+  cursor.skipSpace();
+  const hasLower = cursor.peek() !== ":";
+  const lower = hasLower ? expression(cursor, "reduction", ctx, true) : undefined;
+  if (hasLower && !lower) return undefined;
+  if (!cursor.eat(":")) return expected(cursor, "':' in the array section '[lower:length]'", ctx);
+  cursor.skipSpace();
+  const hasLength = cursor.peek() !== "]";
+  const length = hasLength ? expression(cursor, "reduction", ctx) : undefined;
+  if (hasLength && !length) return undefined;
+  if (!cursor.eat("]")) return expected(cursor, "']' to close the array section", ctx);
+  return { ...(lower ? { lower } : {}), ...(length ? { length } : {}) };
+}
+
 const reduction: ClauseParser = (cursor, name, ctx) => {
   if (!open(cursor, name, ctx)) return undefined;
   const save = cursor.position;
@@ -196,9 +212,10 @@ const reduction: ClauseParser = (cursor, name, ctx) => {
     const w = cursor.word();
     if (!w) return expected(cursor, "a variable name in 'reduction'", ctx);
     if (cursor.peek() === "[") {
-      const section = cursor.expression();
-      ctx.report(createDiagnostic("ArrayReductionNotSupportedYet", { item: w.text + section.text }, { ...w.span, length: section.span.start + section.span.length - w.span.start }));
-      return undefined;
+      const section = arraySection(cursor, ctx);
+      if (!section) return undefined;
+      variables.push({ name: w.text, span: { ...w.span, length: cursor.base + cursor.position - w.span.start }, section });
+      continue;
     }
     variables.push({ name: w.text, span: w.span });
   } while (cursor.eat(","));

@@ -4,6 +4,7 @@ import { displayType } from "./display-type.js";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { bindClauseVariables } from "./clause-bindings.js";
+import { addCaptures, clauseVariables, sectionClauses } from "./clause-captures.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
 import { analyzeLoopShape, spanOf } from "./loop-shape.js";
@@ -50,6 +51,8 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
   const localTypes = localTypeDeclarations(shape.body, loop, ctx);
   const declaredTypeNames = new Set([...typeParameters.map((t) => t.name.text), ...localTypes.map((t) => (t as ts.InterfaceDeclaration).name.text)]);
   const sharing = analyzeDataSharing(shape.body, references, roles, clause("default")?.value === "none", { ...local, loop, declaredTypeNames });
+  const captures = [...sharing.captures];
+  addCaptures(captures, clauseVariables(sectionClauses(directive, loop), loop, ctx.checker, report), ctx.checker, ctx.types, declaredTypeNames);
   if (errors > 0) return undefined;
   const schedule = clause("schedule");
   return {
@@ -59,8 +62,9 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
     schedule: { kind: schedule?.schedule ?? "static", chunk: schedule?.chunk, modifier: schedule?.modifier },
     numThreads: clause("num_threads")?.value,
     ifCondition: clause("if")?.value,
-    captures: sharing.captures,
+    captures,
     reductions: sharing.reductions,
+    arrayReductions: sharing.arrayReductions,
     privates: sharing.privates,
     carriedLocals: sharing.carriedLocals,
     localTypes,

@@ -4,10 +4,11 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { checkedLoopNest, enclosingTypeParameters, localTypeDeclarations, type LoopContext } from "./analyze-loop.js";
 import { bindClauseVariables, type ClauseRoles } from "./clause-bindings.js";
 import { checkControlFlow } from "./control-flow.js";
-import { analyzeDataSharing, captureKind } from "./data-sharing.js";
+import { analyzeDataSharing } from "./data-sharing.js";
 import { displayType } from "./display-type.js";
 import { collectReferences } from "./references.js";
-import { contains, declarationOf, resolveName, scopeOf } from "./scope.js";
+import { addCaptures, clauseVariables, sectionClauses, type InnerClause } from "./clause-captures.js";
+import { contains, declarationOf } from "./scope.js";
 import type { BoundConstruct } from "./team-constructs.js";
 import { typeFamily } from "./type-family.js";
 import type { Capture, LoopAnalysis, WorkshareAnalysis } from "./types.js";
@@ -55,27 +56,20 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
     }
   }
 
-  // The threads evaluate the clause expressions of the constructs inside: `filter(t)`, a `for`'s chunk size.
-  for (const { directive: inner } of bound.filter((b) => b.parallel === directive)) {
-    for (const clause of inner.clauses) {
+  // The threads evaluate the clause expressions of the constructs inside (`filter(t)`, a `for`'s chunk size) and the block's array sections.
+  const inner: InnerClause[] = sectionClauses(directive, block);
+  for (const { directive: construct } of bound.filter((b) => b.parallel === directive)) {
+    for (const clause of construct.clauses) {
       const value = clause.kind === "filter" ? clause.value : clause.kind === "schedule" ? clause.chunk : undefined;
-      for (const name of value ? names(value.node) : []) {
-        const symbol = resolveName(name, inner.statement!, ctx.checker);
-        const scope = symbol ? scopeOf(symbol, block, ctx.sourceFile) : "global";
-        if (scope === "module" || scope === "import") report(createDiagnostic("ClauseNameNotLocal", { name, clause: clause.kind }, value!.span));
-        else if (scope === "local") needed.set(symbol!, inner.statement!);
-      }
+      if (value) inner.push({ value, at: construct.statement!, clause: clause.kind });
     }
   }
+  for (const [symbol, at] of clauseVariables(inner, block, ctx.checker, report)) needed.set(symbol, at);
 
   const references = collectReferences(block, ctx.checker).filter((r) => ![...privatized].some(([body, symbols]) => symbols.has(r.symbol) && contains(body, r.node)));
   const sharing = analyzeDataSharing(block, references, roles, directive.clauses.some((c) => c.kind === "default" && c.value === "none"), { ...local, loop: block, declaredTypeNames });
   const captures: Capture[] = [...sharing.captures];
-  for (const [symbol, at] of needed) {
-    if (captures.some((c) => c.symbol === symbol)) continue;
-    const type = ctx.checker.getTypeOfSymbolAtLocation(symbol, at);
-    captures.push({ name: symbol.name, symbol, kind: captureKind(typeFamily(type, ctx.checker)), typeText: ctx.types.print(type, declaredTypeNames) });
-  }
+  addCaptures(captures, needed, ctx.checker, ctx.types, declaredTypeNames);
   if (errors > 0) return undefined;
   return {
     directive,
@@ -86,6 +80,7 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
     ifCondition: directive.clauses.find((c) => c.kind === "if")?.value,
     captures,
     reductions: sharing.reductions,
+    arrayReductions: sharing.arrayReductions,
     privates: sharing.privates,
     carriedLocals: sharing.carriedLocals,
     localTypes,
@@ -96,17 +91,6 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
     workshares: workshares.sort((a, b) => a.statement.pos - b.statement.pos),
     teamOutputs: [...teamOutputs.keys()].map((symbol) => ({ name: symbol.name, symbol })),
   };
-}
-
-/** The variable names an expression parsed from a clause uses (not property names). */
-function names(node: ts.Node): string[] {
-  const out: string[] = [];
-  const visit = (n: ts.Node, parent: ts.Node | undefined): void => {
-    if (ts.isIdentifier(n) && !(parent && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n)) out.push(n.text);
-    ts.forEachChild(n, (c) => visit(c, n));
-  };
-  visit(node, undefined);
-  return [...new Set(out)];
 }
 
 /**
@@ -145,6 +129,7 @@ function analyzeWorkshare(
     else if (p.last === "last-assignment") report(createDiagnostic("WorkshareLastAssignment", { name: p.name }, roles.get(p.symbol)!.span));
     else lastprivates.push({ name: p.name, symbol: p.symbol, typeText: p.typeText, firstprivate: p.initialized });
   }
+  for (const r of sharing.arrayReductions) report(createDiagnostic("ArrayReductionNotSupportedYet", { item: r.name }, roles.get(r.symbol)!.span));
   for (const r of sharing.reductions) {
     if (r.type === "bigint") report(createDiagnostic("WorkshareOutputType", { name: r.name, type: "bigint", clause: "reduction" }, roles.get(r.symbol)!.span));
   }

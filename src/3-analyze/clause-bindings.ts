@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { Clause, ReductionOperator, VariableReference } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { declarationOf, resolveName, scopeOf, variableKind, type BindingScope } from "./scope.js";
-import { typeFamily } from "./type-family.js";
+import { typedArrayElement } from "./type-family.js";
 
 /** The data-sharing clauses a variable can be named in. */
 export type SharingClause = "private" | "firstprivate" | "lastprivate" | "shared" | "reduction";
@@ -13,6 +13,8 @@ export interface ClauseRoles {
   readonly clauses: Set<SharingClause>;
   conditional: boolean;
   operator?: ReductionOperator;
+  /** The array section of a typed-array reduction, `a[lower:length]`. */
+  section?: VariableReference["section"];
   /** Where the variable is first named, for messages about the clause. */
   readonly span: VariableReference["span"];
 }
@@ -61,11 +63,13 @@ export function bindClauseVariables(
         report(createDiagnostic("NotASharedVariable", { name: v.name, clause: kind, kind: describeBinding(declaration, scope) }, v.span));
         continue;
       }
-      if (kind === "reduction" && typeFamily(checker.getTypeOfSymbolAtLocation(symbol, loop), checker) === "typed-array") {
-        report(createDiagnostic("ArrayReductionNotSupportedYet", { item: v.name }, v.span));
+      if (v.section && !typedArrayElement(checker.getTypeOfSymbolAtLocation(symbol, loop), checker)) {
+        report(createDiagnostic("SectionNotTypedArray", { name: v.name }, v.span));
         continue;
       }
-      if (variableKind(declaration) === "const" && (kind === "private" || kind === "lastprivate" || kind === "reduction")) {
+      // A reduced typed array's elements change, not the variable: it may be a const.
+      const reducedArray = kind === "reduction" && typedArrayElement(checker.getTypeOfSymbolAtLocation(symbol, loop), checker) !== undefined;
+      if (variableKind(declaration) === "const" && (kind === "private" || kind === "lastprivate" || (kind === "reduction" && !reducedArray))) {
         report(createDiagnostic("ConstInClause", { name: v.name, clause: kind }, v.span));
         continue;
       }
@@ -83,6 +87,7 @@ export function bindClauseVariables(
       const entry = roles.get(symbol)!;
       if (clause.kind === "lastprivate") entry.conditional ||= clause.conditional;
       if (clause.kind === "reduction") entry.operator = clause.operator;
+      if (v.section) entry.section = v.section;
     }
   }
   return roles;

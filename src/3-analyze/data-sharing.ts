@@ -11,13 +11,14 @@ import { assignmentTarget, MUTATORS, type Reference } from "./references.js";
 import { declarationOf, enclosingFunction, scopeOf } from "./scope.js";
 import { spanIn } from "./program-facts.js";
 import type { SharingContext } from "./sharing-context.js";
-import { typeFamily, type TypeFamily } from "./type-family.js";
-import type { Capture, CarriedLocal, PrivateVariable, Reduction, ReductionIdentity } from "./types.js";
+import { typedArrayElement, typeFamily, type TypeFamily } from "./type-family.js";
+import type { ArrayReduction, Capture, CarriedLocal, PrivateVariable, Reduction, ReductionIdentity } from "./types.js";
 
 /** The data-sharing decisions for one loop (SPEC §6). */
 export interface Sharing {
   readonly captures: Capture[];
   readonly reductions: Reduction[];
+  readonly arrayReductions: ArrayReduction[];
   readonly privates: PrivateVariable[];
   readonly carriedLocals: CarriedLocal[];
   readonly moduleReferences: Reference[];
@@ -46,7 +47,7 @@ export function analyzeDataSharing(body: ts.Statement, references: readonly Refe
     if (list) list.push(r);
     else bySymbol.set(r.symbol, [r]);
   }
-  const result: Sharing = { captures: [], reductions: [], privates: [], carriedLocals: carried, moduleReferences: [], trackedAssignments: [] };
+  const result: Sharing = { captures: [], reductions: [], arrayReductions: [], privates: [], carriedLocals: carried, moduleReferences: [], trackedAssignments: [] };
 
   for (const [symbol, refs] of bySymbol) {
     const scope = scopeOf(symbol, ctx.loop, ctx.sourceFile);
@@ -227,6 +228,17 @@ function assignmentOf(id: ts.Identifier): ts.Expression {
 
 function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, family: TypeFamily, typeText: string, out: Sharing, ctx: SharingContext): void {
   const op = role.operator!;
+  const element = family === "typed-array" ? typedArrayElement(ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!), ctx.checker) : undefined;
+  if (element) {
+    if (!(op in IDENTITY[element])) {
+      ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+      return;
+    }
+    // Each thread writes a private copy; the array itself reaches the region like any shared typed array.
+    out.arrayReductions.push({ name: symbol.name, symbol, operator: op, element, section: role.section });
+    out.captures.push({ name: symbol.name, symbol, kind: "typed-array", typeText });
+    return;
+  }
   const type = family === "number" || family === "bigint" || family === "boolean" ? family : undefined;
   if (!type || !(op in IDENTITY[type])) {
     ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));

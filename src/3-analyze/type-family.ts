@@ -102,3 +102,18 @@ function unionFamily(members: readonly TypeFamily[]): TypeFamily {
 function hasBehaviour(type: ts.Type, checker: ts.TypeChecker): boolean {
   return checker.getPropertiesOfType(type).some((p) => p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor));
 }
+
+const NUMBER_ARRAYS = new Set(["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array"]);
+const BIGINT_ARRAYS = new Set(["BigInt64Array", "BigUint64Array"]);
+
+/** The element type of a typed array type (`number`, or `bigint` for BigInt64Array and BigUint64Array); undefined for other types, DataView included. */
+export function typedArrayElement(type: ts.Type, checker: ts.TypeChecker): "number" | "bigint" | undefined {
+  if (type.flags & ts.TypeFlags.InstantiableNonPrimitive) return typedArrayElement(checker.getBaseConstraintOfType(type) ?? type, checker);
+  if (type.isIntersection()) return type.types.map((t) => typedArrayElement(t, checker)).find((e) => e !== undefined);
+  if (type.isUnion()) {
+    const elements = new Set(type.types.map((t) => typedArrayElement(t, checker)));
+    return elements.size === 1 ? [...elements][0] : undefined;
+  }
+  const name = (type.getSymbol() ?? type.aliasSymbol)?.name ?? "";
+  return NUMBER_ARRAYS.has(name) ? "number" : BIGINT_ARRAYS.has(name) ? "bigint" : undefined;
+}

@@ -1,5 +1,5 @@
 import type ts from "typescript";
-import type { Directive, ReductionOperator, ScheduleKind, ClauseExpression } from "../2-parse/ast.js";
+import type { Directive, ReductionOperator, ScheduleKind, ClauseExpression, VariableReference } from "../2-parse/ast.js";
 import type { Reference } from "./references.js";
 
 /** The comparison of a canonical loop test, written as `variable REL bound`. */
@@ -59,6 +59,19 @@ export interface Reduction {
   readonly typeText: string;
 }
 
+/**
+ * A typed array in a `reduction` clause (whole, or a section `a[lower:length]`): each thread
+ * works on a private copy whose elements start at the identity, combined into the array element
+ * by element when the thread is done.
+ */
+export interface ArrayReduction {
+  readonly name: string;
+  readonly symbol: ts.Symbol;
+  readonly operator: ReductionOperator;
+  readonly element: "number" | "bigint";
+  readonly section: VariableReference["section"] | undefined;
+}
+
 /** A `private`/`lastprivate` variable, declared fresh in every thread. */
 export interface PrivateVariable {
   readonly name: string;
@@ -105,6 +118,8 @@ export interface LoopAnalysis {
   /** Values passed to every thread at the region's start, in parameter order. */
   readonly captures: readonly Capture[];
   readonly reductions: readonly Reduction[];
+  /** Typed arrays reduced element by element (their arrays are among the captures too). */
+  readonly arrayReductions: readonly ArrayReduction[];
   readonly privates: readonly PrivateVariable[];
   /** Local functions and classes copied into the region, in source order. */
   readonly carriedLocals: readonly CarriedLocal[];

@@ -95,10 +95,12 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     ...(loop.mayThrow ? { tracks: true } : {}),
     ...(spill ? { spill: true } : {}),
     ...(loop.workshares.length > 0 ? { loops: loop.workshares.map((w) => workshareInfo(w, input)) } : {}),
+    ...(loop.arrayReductions.length > 0 ? { arrays: loop.arrayReductions.map((a) => ({ name: a.name, reduce: a.operator })) } : {}),
   };
   if (spill) values.splice(MAX_POSITIONAL - 1, values.length, { kind: "array", items: values.slice(MAX_POSITIONAL - 1) });
+  const reduced = new Set(loop.arrayReductions.map((a) => a.symbol));
   const parameters: Parameter[] = [
-    ...loop.captures.map((c) => ({ name: c.name, typeText: c.typeText })),
+    ...loop.captures.map((c) => ({ name: reduced.has(c.symbol) ? `__omp_${c.name}` : c.name, typeText: c.typeText })),
     ...moduleValues.map((v) => ({ name: `__omp_${v.name}`, typeText: `__omp_type_${v.name}` })),
   ];
   const tracked = loop.privates.filter((p) => p.last === "last-assignment");
@@ -114,6 +116,12 @@ function planRegion(loop: LoopAnalysis, index: number, input: PlanInput): Region
     moduleValueAssignments: moduleValues.map((v) => ({ name: v.name, parameter: `__omp_${v.name}` })),
     positionVariables: new Map(tracked.map((p) => [p.name, `__omp_${p.name}_at`])),
     slots: new Map(outputs.map((o, slot) => [o.name, slot])),
+    arrays: loop.arrayReductions.map((a, slot) => {
+      const lower = a.section?.lower;
+      const length = a.section?.length;
+      const zero: ClauseExpression = { text: "0", span: { file: input.file, start: 0, length: 0 }, node: ts.factory.createNumericLiteral(0), literal: 0 };
+      return { name: a.name, parameter: `__omp_${a.name}`, slot, bounds: length ? [lower ?? zero, length] : lower ? [lower] : [] };
+    }),
   };
 }
 

@@ -55,6 +55,11 @@ export interface RegionPlan {
   readonly positionVariables: ReadonlyMap<string, string>;
   /** The slot of each output variable, by name. */
   readonly slots: ReadonlyMap<string, number>;
+  /**
+   * The reduced typed arrays: each thread declares `const name = __omp_t.arrayReduction(slot, parameter[, lower[, length]])`
+   * first and calls `__omp_t.reduceArrays()` last; the array arrives as `parameter`.
+   */
+  readonly arrays: readonly { readonly name: string; readonly parameter: string; readonly slot: number; readonly bounds: readonly ClauseExpression[] }[];
 }
 
 /** A `critical` construct, as the printers write it: `__omp.enterCritical(slot); try { … } finally { __omp.exitCritical(slot); }`. */

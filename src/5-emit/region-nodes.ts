@@ -2,7 +2,7 @@ import ts from "../typescript.cjs";
 import type { LoopLevel } from "../3-analyze/types.js";
 import type { RegionPlan } from "../4-plan/types.js";
 import { lineAndColumn } from "../diagnostics/render.js";
-import { literalNode } from "./node-tools.js";
+import { detach, literalNode } from "./node-tools.js";
 import { chunkLoop } from "./team-parts.js";
 
 /** What printing a region as nodes needs from the module printer. */
@@ -54,6 +54,10 @@ export function regionNode(plan: RegionPlan, ctx: RegionNodeContext): ts.Express
     statements.push(declare(f, ts.NodeFlags.Let, r.name, init));
   }
   for (const v of plan.positionVariables.values()) statements.push(declare(f, ts.NodeFlags.Let, v, literalNode(f, -1)));
+  for (const r of plan.arrays) {
+    const args = [f.createNumericLiteral(r.slot), f.createIdentifier(r.parameter), ...r.bounds.map((b) => detach(b.node))];
+    statements.push(declare(f, ts.NodeFlags.Const, r.name, f.createCallExpression(thread(f, "arrayReduction"), undefined, args)));
+  }
   const levels = a.shape.levels;
   if (levels.length === 0) statements.push(f.createBlock(ctx.visitStatements(a.shape.body as ts.Block), true));
   else {
@@ -61,6 +65,7 @@ export function regionNode(plan: RegionPlan, ctx: RegionNodeContext): ts.Express
     const loop = ts.setSourceMapRange(f.createWhileStatement(f.createCallExpression(thread(f, "next"), undefined, []), f.createBlock([...chunk, innermostLoop(plan, levels, ctx)], true)), levels[0]!.loop);
     statements.push(loop);
   }
+  if (plan.arrays.length > 0) statements.push(f.createExpressionStatement(f.createCallExpression(thread(f, "reduceArrays"), undefined, [])));
   for (const [name, slot] of plan.slots) {
     const position = plan.positionVariables.get(name);
     const reduces = a.reductions.some((r) => r.name === name);

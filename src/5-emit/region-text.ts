@@ -45,6 +45,7 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
     out.text(`${INNER}let ${r.name}${r.identity === undefined ? "" : `: ${r.typeText}`} = ${init};\n`);
   }
   for (const v of plan.positionVariables.values()) out.text(`${INNER}let ${v} = -1;\n`);
+  for (const a of plan.arrays) out.text(`${INNER}const ${a.name} = __omp_t.arrayReduction(${[String(a.slot), a.parameter, ...a.bounds.map((b) => b.text)].join(", ")});\n`);
   const levels = a.shape.levels;
   if (levels.length === 0) out.add(blockBody(a.shape.body as ts.Block, ctx));
   else {
@@ -53,6 +54,7 @@ export function regionText(plan: RegionPlan, ctx: RegionTextContext): Pieces {
     out.add(innermostLoop(plan, levels, ctx));
     out.text(`${INNER}}\n`);
   }
+  if (plan.arrays.length > 0) out.text(`${INNER}__omp_t.reduceArrays();\n`);
   for (const [name, slot] of plan.slots) {
     const isReduction = a.reductions.some((r) => r.name === name);
     const position = plan.positionVariables.get(name);

@@ -69,7 +69,7 @@ export const Messages = {
   DirectiveNeedsForLoop: m<{ directive: string; found: string }>(1021, "error", (a) =>
     `'${a.directive}' applies to a 'for (let …; …; …)' loop, not to ${a.found}.`),
   ArrayReductionNotSupportedYet: m<{ item: string }>(1022, "error", (a) =>
-    `'${a.item}': reductions over typed arrays and array sections are not supported yet; reduce into scalar variables instead.`),
+    `'${a.item}': a 'for' inside a 'parallel' block cannot reduce a typed array yet; put the reduction on the 'parallel' block, or use a 'parallel for'.`),
   BadProcBind: m<{ value: string }>(1023, "error", (a) =>
     `proc_bind(${a.value}): expected primary, master, close or spread.`),
   ClauseConflict: m<{ first: string; second: string }>(1024, "error", (a) =>
@@ -206,6 +206,8 @@ export const Messages = {
     `'${a.name}' is not assigned on every path of an iteration: lastprivate on a 'for' inside a 'parallel' block needs an assignment in every iteration (a 'parallel for' also keeps the value of the last iteration that assigned it).`),
   WorkshareTooManyOutputs: m<{ count: number; limit: number }>(3029, "error", (a) =>
     `This 'for' reduces or lastprivatizes ${a.count} variables; a 'for' inside a 'parallel' block can hand the threads at most ${a.limit}.`),
+  SectionNotTypedArray: m<{ name: string }>(3030, "error", (a) =>
+    `'${a.name}' is not a typed array: only a typed array can be reduced by a section, '${a.name}[lower:length]'.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>
@@ -236,6 +238,8 @@ export const Messages = {
     `The parallel region at ${a.at} failed in thread ${a.thread}: ${a.message}`),
   LoopTooLongInBlock: m<{ at: string }>(4014, "error", (a) =>
     `The loop at ${a.at} has more than 2^31 chunks, more than a 'for' inside a 'parallel' block can count; use a larger chunk size, or a 'parallel for'.`),
+  SectionOutOfBounds: m<{ at: string; section: string; length: number }>(4015, "error", (a) =>
+    `The reduction over ${a.section} at ${a.at} does not fit in the array, of length ${a.length}: a section [lower:length] needs integers with 0 ≤ lower and lower + length ≤ the array's length.`),
 } as const;
 
 /** The name of a catalog entry. */

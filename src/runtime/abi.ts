@@ -76,6 +76,14 @@ export interface RegionInfo extends Partial<Pick<LoopInfo, "vars" | "tests">>, O
   readonly spill?: boolean;
   /** The worksharing loops of a `parallel` block, numbered as `Thread.forLoop` gets them. */
   readonly loops?: readonly LoopInfo[];
+  /** The typed arrays the region reduces element by element, numbered as `Thread.arrayReduction` gets them. */
+  readonly arrays?: readonly ArrayReductionInfo[];
+}
+
+/** A typed array in a region's `reduction` clause: its name, for messages, and its operator. */
+export interface ArrayReductionInfo {
+  readonly name: string;
+  readonly reduce: ReductionOperator;
 }
 
 /**
@@ -129,6 +137,13 @@ export interface Thread {
   loopResult<T extends number | boolean>(slot: number, original: T): T;
   /** Hands the value of a variable that every thread of a `parallel` block holds alike (output `slot`, "team") to the join. */
   keep(slot: number, value: unknown): void;
+  /**
+   * This thread's private copy of reduced array `slot` (RegionInfo.arrays), `original`, whose
+   * section [lower, lower + length) (default: all of it) starts at the operator's identity.
+   */
+  arrayReduction<T extends ArrayBufferView>(slot: number, original: T, lower?: number, length?: number): T;
+  /** Combines this thread's private copies into their arrays (one thread at a time). */
+  reduceArrays(): void;
 }
 
 /** A region's body as compiled: `(thread, ...captures) => void`. */

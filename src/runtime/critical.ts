@@ -9,15 +9,15 @@
  * A lock word is 0 (free), 1 (held) or 2 (held, and a thread may be parked on it): the futex
  * mutex of Drepper's "Futexes Are Tricky", with a short spin before parking.
  */
-import { isMainThread } from "node:worker_threads";
 import { CRITICAL_SLOTS, criticalWord } from "./control.js";
-import { thePool } from "./pool.js";
 
 /** Failed attempts before a thread parks. */
 const SPIN = 100;
 
 /** The control block's words: the worker's own (set when it starts) or, on the main thread, the pool's. */
 let words: Int32Array | undefined;
+/** On the main thread, where the words come from when first needed (the pool, which pool.ts makes on demand). */
+let source: (() => Int32Array) | undefined;
 /** How many times this thread has entered each slot without leaving it. */
 const depth = new Int32Array(CRITICAL_SLOTS);
 
@@ -26,9 +26,14 @@ export function useCriticalWords(i32: Int32Array): void {
   words = i32;
 }
 
+/** Tells the main thread how to get the control block (pool.ts does, so that this module needs no pool). */
+export function criticalWordsFrom(get: () => Int32Array): void {
+  source = get;
+}
+
 function controlWords(): Int32Array {
-  if (words === undefined && isMainThread) words = thePool().ctl.i32;
-  return words!;
+  words ??= source!();
+  return words;
 }
 
 /** Enters the critical sections of slot `slot`: waits until no other thread is in one. */

@@ -50,7 +50,7 @@ export function execute(factory: RegionFactory, index: number, record: RegionRec
 /** A team of one: the calling thread runs every iteration in place, as thread 0 of a one-thread team. */
 function runAlone(factory: RegionFactory, record: RegionRecord, frame: Frame, thread: TeamThread): void {
   thread.start(undefined, 0, 1, KIND.static, 0, record.levels, record.outputs.length, false);
-  thread.loops = record.loops;
+  thread.region = record;
   prepareArguments(record, frame, thread);
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;

@@ -64,7 +64,7 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
   for (let w = 1; w <= workers; w++) if (pool.ring(w, closable, wakes > 0)) wakes--;
 
   prepareArguments(record, frame, thread);
-  thread.loops = record.loops;
+  thread.region = record;
   // A thread of a `parallel` block may wait for the others at a barrier: thread 0 watches for workers that will never come.
   thread.watch = record.levels === 0 ? watchWorkers(pool, deaths, workers) : undefined;
   let failure: { place: FailurePlace; error: unknown } | undefined;

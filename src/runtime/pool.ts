@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { allocateAreas, areaViews, type AreaViews, type Areas, valueCapacity } from "./areas.js";
 import { BufferRegistry } from "./buffer-registry.js";
+import { criticalWordsFrom } from "./critical.js";
 import { EncodedViews } from "./encoded-views.js";
 import { BOOTING, CONTROL_BYTES, DEAD, DEATHS, DONE, DOOR, MAX_WORKERS, MESSAGE, PARKED, STATE, controlViews, workerBase, type Control } from "./control.js";
 import { spinIterations } from "./env.js";
@@ -225,3 +226,5 @@ export function thePool(): Pool {
   pool ??= new Pool();
   return pool;
 }
+
+criticalWordsFrom(() => thePool().ctl.i32);

@@ -1,4 +1,4 @@
-import type { LoopInfo, OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
+import type { ArrayReductionInfo, LoopInfo, OutputInfo, Region, RegionBody, RegionInfo } from "./abi.js";
 import { combinerOf, numericOperator, type Combiner } from "./combine.js";
 import type { ModuleRecord } from "./modules.js";
 
@@ -18,6 +18,8 @@ export class RegionRecord implements Region {
   readonly levels: number;
   /** The worksharing loops of a `parallel` block (none for a `parallel for`). */
   readonly loops: readonly LoopInfo[];
+  /** The typed arrays the region reduces element by element. */
+  readonly arrays: readonly ArrayReductionInfo[];
   readonly ifAt: number;
   readonly numThreadsAt: number;
   readonly chunkAt: number;
@@ -52,6 +54,7 @@ export class RegionRecord implements Region {
     this.chunkAt = take(info.chunk === "arg");
     this.levels = info.vars?.length ?? 0;
     this.loops = info.loops ?? [];
+    this.arrays = info.arrays ?? [];
     this.boundsAt = at;
     at += 3 * this.levels;
     this.outputs = info.outputs ?? [];

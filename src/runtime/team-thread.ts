@@ -1,4 +1,7 @@
-import type { LoopInfo, OutputInfo, Thread } from "./abi.js";
+import type { ArrayReductionInfo, LoopInfo, OutputInfo, Thread } from "./abi.js";
+import { combineInto, privateCopy, type ArrayCopy, type ReducedArray } from "./array-reduction.js";
+import { enterCritical, exitCritical } from "./critical.js";
+import { criticalSlot } from "./critical-slot.js";
 import { combinerOf } from "./combine.js";
 import {
   BIG_LOCK, CANCEL, exchangeEntry, F_BIG_NEXT, FINAL_CLAIMED, KIND, MAX_LEVELS, NEXT, ORDERED_NEXT, ORDERED_WAITERS, stealHead, workshareInstance, workshareNext, WS_TURN, type Control,
@@ -24,6 +27,18 @@ export function smallInt(x: number): number {
 export const UNSET = 0;
 export const NUMBER = 1;
 export const OTHER = 2;
+
+/** What a TeamThread needs to know of the region it runs (RegionRecord has it). */
+export interface RegionView {
+  readonly info: { readonly at: string };
+  readonly loops: readonly LoopInfo[];
+  readonly arrays: readonly ArrayReductionInfo[];
+}
+
+const NO_REGION: RegionView = { info: { at: "" }, loops: [], arrays: [] };
+
+/** The lock that threads combine their copies of reduced arrays under: one at a time, in any order. */
+const ARRAY_REDUCTION_SLOT = criticalSlot("tsomp: array reductions");
 
 /** Tags of the exchange's entries (see TeamThread.exchange). */
 const EXCHANGED_NOTHING = 0;
@@ -74,8 +89,8 @@ export class TeamThread implements Thread {
   private ctl: Control | undefined;
   private t = 0;
   private p = 1;
-  /** The worksharing loops of the running `parallel` block, by number (RegionInfo.loops). */
-  loops: readonly LoopInfo[] = [];
+  /** What the running region says of its worksharing loops and reduced arrays (a RegionRecord). */
+  region: RegionView = NO_REGION;
   /** Thread 0 only: finds workers that died or never started while this thread waits for them. */
   watch: Watch | undefined;
   /** The words the current loop's chunks and ordered turns are counted in: the region's, or its worksharing slot's. */
@@ -169,7 +184,7 @@ export class TeamThread implements Thread {
    * the team calls it, and then claims chunks with `next()` as in a `parallel for`.
    */
   forLoop(loop: number, chunk: number, ...bounds: number[]): void {
-    const info = this.loops[loop]!;
+    const info = this.region.loops[loop]!;
     const levels = info.vars.length;
     for (let d = 0; d < levels; d++) {
       this.counts[d] = tripCount(info.at, info.tests[d]!, bounds[3 * d], bounds[3 * d + 1], bounds[3 * d + 2]);
@@ -235,6 +250,29 @@ export class TeamThread implements Thread {
     if (this.t !== 0) return;
     this.setOutput(slot, value);
     this.outPositions[slot] = 0;
+  }
+
+  /** This thread's private copies of the region's reduced arrays, by slot (kept for the next region's reuse). */
+  private readonly arrayCopies: ArrayCopy[] = [];
+
+  arrayReduction<T extends ArrayBufferView>(slot: number, original: T, lower = 0, length?: number): T {
+    const array = original as unknown as ReducedArray;
+    const info = this.region.arrays[slot]!;
+    const previous = this.arrayCopies[slot];
+    const size = length ?? array.length - lower;
+    const copy = privateCopy(this.region.info.at, info.name, info.reduce, array, lower, size, previous?.copy);
+    this.arrayCopies[slot] = { original: array, copy, lower, length: size };
+    return copy as unknown as T;
+  }
+
+  reduceArrays(): void {
+    const arrays = this.region.arrays;
+    enterCritical(ARRAY_REDUCTION_SLOT);
+    try {
+      for (let s = 0; s < arrays.length; s++) combineInto(arrays[s]!.reduce, this.arrayCopies[s]!);
+    } finally {
+      exitCritical(ARRAY_REDUCTION_SLOT);
+    }
   }
 
   /** Waits until every thread of the team has arrived (the `barrier` construct, and the end of a `for` or `single` without `nowait`). */

@@ -164,7 +164,7 @@ function runShare(ws: WorkerState, door: number): void {
     thread.counts[d] = f64[F_LEVEL + 3 * d + 2]!;
   }
   thread.start(ws.ctl, ws.w, team, i32[D_KIND]!, i32[D_CHUNK]!, levels, outputs, i32[D_ORDERED] === 1);
-  thread.loops = record.loops;
+  thread.region = record;
   const args = record.frame.args;
   args[0] = thread;
   for (let k = 0; k < captures; k++) args[k + 1] = ws.decoder.decode(ws.views, k, ws.messages);

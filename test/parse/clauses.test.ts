@@ -135,9 +135,12 @@ describe("reduction", () => {
   it("- is accepted with a deprecation warning", () =>
     expectWarning("parallel for reduction(-:d)", "warning", "OMP1014", "-", ["reduction(-:d)"],
       "The '-' reduction is deprecated since OpenMP 5.2; it combines the partial results by addition. Write 'reduction(+: …)' instead."));
-  it("array sections are not supported yet", () => {
-    expectError("parallel for reduction(+: a[0:n])", "OMP1022", "a[0:n]", "'a[0:n]': reductions over typed arrays and array sections are not supported yet; reduce into scalar variables instead.");
-    expectError("parallel for reduction(max: m, hist[lo:len])", "OMP1022", "hist[lo:len]");
+  it("array sections", () => {
+    expectClauses("parallel for reduction(+: a[0:n])", ["reduction(+:a[0:n])"]);
+    expectClauses("parallel for reduction(max: m, hist[lo + 1 : len * 2])", ["reduction(max:m,hist[lo + 1:len * 2])"]);
+    expectClauses("parallel for reduction(+: a[:n], b[k:], c[:])", ["reduction(+:a[:n],b[k:],c[:])"]);
+    expectError("parallel for reduction(+: a[«0 n»])", "OMP1016");
+    expectError("parallel for reduction(+: a[0:n«)»", "OMP1007", undefined, /']' to close the array section/);
   });
   it("modifiers", () => {
     expectError("parallel for reduction(inscan, +: s)", "OMP1012", "inscan", "expected 'default' (inscan and task reductions are not supported).");

@@ -70,7 +70,7 @@ export function clauseText(c: Clause): string {
     case "lastprivate":
       return `lastprivate(${c.conditional ? "conditional:" : ""}${c.variables.map((v) => v.name).join(",")})`;
     case "reduction":
-      return `reduction(${c.operator}:${c.variables.map((v) => v.name).join(",")})`;
+      return `reduction(${c.operator}:${c.variables.map((v) => v.name + (v.section ? `[${v.section.lower?.text ?? ""}:${v.section.length?.text ?? ""}]` : "")).join(",")})`;
     case "default":
       return `default(${c.value})`;
     case "collapse":

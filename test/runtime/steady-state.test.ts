@@ -53,7 +53,7 @@ for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum]] as
     expect(window.split("\n").filter((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark)/i.test(l)), `collections during the ${name} regions`).toEqual([]);
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT ") && l.includes(`"${name}"`))!;
     const result = JSON.parse(line.slice(7)) as { total: number; perRegion: number[] };
-    expect(result.total).toBe(128 * 130000);
+    expect(result.total).toBe(128 * 160000);
     for (const bytes of result.perRegion) expect(bytes, `${name}: heap bytes per region, per thread ${result.perRegion.join(", ")}`).toBeLessThan(1);
   }
 }, 120_000);
