@@ -98,6 +98,8 @@ export function barrierContainer(directive: Directive, sourceFile: ts.SourceFile
   const visit = (n: ts.Node): void => {
     if (pos < n.pos || pos >= n.end) return;
     if (ts.isBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n) || ts.isModuleBlock(n)) container = n;
+    // A comment after a case's last statement lies outside the case's node: it ends that case.
+    if (ts.isCaseBlock(n)) container = [...n.clauses].reverse().find((c) => c.pos <= pos) ?? container;
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(sourceFile, visit);

@@ -146,6 +146,8 @@ class ModuleNodePrinter {
   /** A node's children, visited as worker code; a block or case that ends with barriers gets them last. */
   private visitChildren(node: ts.Node): ts.Node {
     const visited = ts.visitEachChild(node, this.visitWorker, this.options.context);
+    // A barrier last in a case is written before the switch's closing brace: the clauses, as a plain array, keep the printer from printing its comment there again.
+    if (ts.isCaseBlock(node) && node.clauses.some((c) => this.barriersAtEnd.has(c))) return this.f.updateCaseBlock(visited as ts.CaseBlock, [...(visited as ts.CaseBlock).clauses]);
     if (!this.barriersAtEnd.has(node)) return visited;
     if (ts.isBlock(node)) return this.f.updateBlock(visited as ts.Block, this.visitStatements(node));
     if (ts.isCaseClause(visited)) return this.f.updateCaseClause(visited, visited.expression, [...visited.statements, ...this.endBarriers(node)]);

@@ -46,6 +46,8 @@ export function emitText(plan: ModulePlan, sourceFile: ts.SourceFile, file: stri
     regionPieces.set(region, regionText(region, ctx));
     const start = region.statement.getStart(sourceFile);
     ms.remove(start, region.statement.end);
+    // An enclosing region's body moves its lines, but not those of this statement, which are gone.
+    rewritten.push([start, region.statement.end]);
     ms.appendLeft(start, callText(region, lineIndent(text, start)));
   }
   const factory = new Pieces();
