@@ -54,9 +54,12 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   diagnostics.push(...parsed.diagnostics);
   const types = new TypePrinter(checker, sourceFile);
   const teamConstructs = bindTeamConstructs(parsed.directives, { sourceFile, checker, report });
+  const synchronizing = new Set(["critical", "atomic", "ordered", "single", "masked", "master"]);
+  const synchronized = new Set<ts.Node>(parsed.directives.filter((d) => synchronizing.has(d.name) && d.statement).map((d) => d.statement!));
+  const assumed = new Set<ts.Node>(parsed.assumed);
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    const ctx = { file, sourceFile, checker, facts, types, report, isolated };
+    const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed };
     const loop = directive.name === "parallel for" || directive.name === "parallel for simd" ? analyzeLoop(directive, ctx) : directive.name === "parallel" ? analyzeParallelBlock(directive, teamConstructs, ctx) : undefined;
     if (loop) loops.push(loop);
   }

@@ -23,7 +23,7 @@ const KNOWN: ReadonlyArray<readonly [string, DirectiveStatus]> = [
   ["masked", "compiled"],
   ["master", "compiled"],
   ["ordered", "compiled"],
-  ["assume independent", "not-yet"],
+  ["assume independent", "accepted"],
   ["cancellation point", "not-in-v1"],
   ...[
     "task", "taskloop", "taskwait", "taskyield", "taskgroup", "sections", "section", "target", "teams",

@@ -15,6 +15,8 @@ export interface ParseResult {
   readonly directives: readonly Directive[];
   /** Offsets of `@omp` in valid directives that have no effect (`simd`), which the output renames too. */
   readonly accepted: readonly number[];
+  /** The statements under `// @omp assume independent`: the race check does not warn about them. */
+  readonly assumed: readonly ts.Statement[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -26,6 +28,7 @@ export interface ParseResult {
 export function parseDirectives(comments: readonly DirectiveComment[], file: string): ParseResult {
   const directives: Directive[] = [];
   const accepted: number[] = [];
+  const assumed: ts.Statement[] = [];
   const diagnostics: Diagnostic[] = [];
   const firstOnStatement = new Map<ts.Statement, string>();
   // Statements that a directive other than `barrier` applies to: a barrier may stand above them.
@@ -36,7 +39,8 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
     const cursor = new DirectiveCursor(comment.text, comment.pos, file, at + 4);
     const name = readName(cursor, report, cursor.span(at, at + 4));
     if (!name) continue;
-    if (comment.statement && name.text !== "barrier") {
+    // `barrier` applies to no statement, and `assume independent` may stand above another directive's.
+    if (comment.statement && name.text !== "barrier" && name.text !== "assume independent") {
       const first = firstOnStatement.get(comment.statement);
       if (first) {
         report(createDiagnostic("StackedDirective", { first }, cursor.span(at, trimmedEnd(comment.text))));
@@ -61,10 +65,11 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
       comment: { pos: comment.pos, end: comment.end },
     };
     if (!checkPlacement(directive, directed, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
+    if (name.text === "assume independent") assumed.push(directive.statement!);
     if (isAccepted(name.text)) accepted.push(comment.pos + at);
     else directives.push(directive);
   }
-  return { directives, accepted, diagnostics };
+  return { directives, accepted, assumed, diagnostics };
 }
 
 const trimmedEnd = (text: string) => text.replace(/\s+$/, "").length;
@@ -124,6 +129,7 @@ const CLAUSES: Readonly<Record<string, Readonly<Record<string, ClauseParser>>>> 
   single: SINGLE_CLAUSES,
   masked: MASKED_CLAUSES,
   master: {},
+  "assume independent": {},
   simd: SIMD_ONLY_CLAUSES,
   critical: CRITICAL_CLAUSES,
   atomic: ATOMIC_CLAUSES,
@@ -199,6 +205,7 @@ function checkPlacement(directive: Directive, directed: ReadonlySet<ts.Statement
     report(createDiagnostic("DirectiveAppliesToNothing", { directive: directive.name }, span));
     return false;
   }
+  if ((directive.name as string) === "assume independent") return true;
   if (directive.name === "atomic") {
     if (ts.isExpressionStatement(statement) || ts.isBlock(statement)) return true;
     report(createDiagnostic("AtomicNeedsExpression", { found: describeStatement(statement) }, span));

@@ -5,6 +5,7 @@ import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { bindClauseVariables } from "./clause-bindings.js";
 import { addCaptures, clauseVariables, sectionClauses } from "./clause-captures.js";
+import { checkRaces } from "./races/check-races.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
 import { analyzeLoopShape, spanOf } from "./loop-shape.js";
@@ -26,6 +27,9 @@ export interface LoopContext {
   readonly report: (d: Diagnostic) => void;
   /** True when the file is compiled without the rest of its program, so imported types are unknown. */
   readonly isolated: boolean;
+  /** Statements of the synchronizing constructs and those under `assume independent` (checkRaces). */
+  readonly synchronized: ReadonlySet<ts.Node>;
+  readonly assumed: ReadonlySet<ts.Node>;
 }
 
 /**
@@ -53,6 +57,8 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
   const sharing = analyzeDataSharing(shape.body, references, roles, clause("default")?.value === "none", { ...local, loop, declaredTypeNames });
   const captures = [...sharing.captures];
   addCaptures(captures, clauseVariables(sectionClauses(directive, loop), loop, ctx.checker, report), ctx.checker, ctx.types, declaredTypeNames);
+  if (errors > 0) return undefined;
+  checkRaces(shape, new Set(sharing.arrayReductions.map((a) => a.symbol)), { ...local, assumed: assumedFor(directive, shape, ctx) });
   if (errors > 0) return undefined;
   const schedule = clause("schedule");
   return {
@@ -96,6 +102,11 @@ export function checkedLoopNest(directive: Directive, ctx: LoopContext): LoopSha
     }
   }
   return shape;
+}
+
+/** The statements under `assume independent`, with the loop's own body when the assumption stands above the loop. */
+export function assumedFor(directive: Directive, shape: LoopShape, ctx: LoopContext): ReadonlySet<ts.Node> {
+  return ctx.assumed.has(directive.statement!) ? new Set([...ctx.assumed, shape.body]) : ctx.assumed;
 }
 
 /** The loop variables and bounds of a parallel loop must be numbers (SPEC §3). */

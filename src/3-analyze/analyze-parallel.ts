@@ -1,7 +1,8 @@
 import ts from "../typescript.cjs";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkedLoopNest, enclosingTypeParameters, localTypeDeclarations, type LoopContext } from "./analyze-loop.js";
+import { assumedFor, checkedLoopNest, enclosingTypeParameters, localTypeDeclarations, type LoopContext } from "./analyze-loop.js";
+import { checkRaces } from "./races/check-races.js";
 import { bindClauseVariables, type ClauseRoles } from "./clause-bindings.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
@@ -43,7 +44,7 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   const needed = new Map<ts.Symbol, ts.Node>();
   const teamOutputs = new Map<ts.Symbol, string>();
   for (const { directive: ws } of bound.filter((b) => b.parallel === directive && (b.directive.name === "for" || b.directive.name === "for simd"))) {
-    const analysis = analyzeWorkshare(ws, isThreadPrivate, { ...local, declaredTypeNames });
+    const analysis = analyzeWorkshare(ws, block, isThreadPrivate, { ...local, declaredTypeNames });
     if (!analysis) continue;
     // The names a `for` privatizes are its own inside its body, also when the `for` has errors (reported already).
     privatized.set(analysis.body, new Set(analysis.roles.keys()));
@@ -102,6 +103,7 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
  */
 function analyzeWorkshare(
   directive: Directive,
+  block: ts.Block,
   isThreadPrivate: (s: ts.Symbol) => boolean,
   ctx: LoopContext & { declaredTypeNames: ReadonlySet<string> },
 ): { loop: WorkshareAnalysis | undefined; roles: Map<ts.Symbol, ClauseRoles>; body: ts.Statement } | undefined {
@@ -126,7 +128,7 @@ function analyzeWorkshare(
     const type = ctx.checker.getTypeOfSymbolAtLocation(p.symbol, loop);
     const family = typeFamily(type, ctx.checker);
     if (family !== "number" && family !== "boolean") report(createDiagnostic("WorkshareOutputType", { name: p.name, type: displayType(ctx.checker, type), clause: "lastprivate" }, roles.get(p.symbol)!.span));
-    else if (p.last === "last-assignment") report(createDiagnostic("WorkshareLastAssignment", { name: p.name }, roles.get(p.symbol)!.span));
+    else if (p.last === "last-assignment") report(createDiagnostic("WorkshareLastAssignment", { name: p.name, conditional: roles.get(p.symbol)!.conditional }, roles.get(p.symbol)!.span));
     else lastprivates.push({ name: p.name, symbol: p.symbol, typeText: p.typeText, firstprivate: p.initialized });
   }
   for (const r of sharing.arrayReductions) report(createDiagnostic("ArrayReductionNotSupportedYet", { item: r.name }, roles.get(r.symbol)!.span));
@@ -135,6 +137,8 @@ function analyzeWorkshare(
   }
   const outputs = sharing.reductions.length + lastprivates.length;
   if (outputs > EXCHANGE_OUTPUTS) report(createDiagnostic("WorkshareTooManyOutputs", { count: outputs, limit: EXCHANGE_OUTPUTS }, directive.span));
+  if (errors > 0) return { loop: undefined, roles, body: shape.body };
+  checkRaces(shape, new Set(sharing.arrayReductions.map((a) => a.symbol)), { ...local, assumed: assumedFor(directive, shape, ctx) }, block);
   if (errors > 0) return { loop: undefined, roles, body: shape.body };
   const firstprivate = new Set(sharing.captures.map((c) => c.symbol));
   const privates = [

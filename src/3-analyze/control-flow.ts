@@ -22,8 +22,11 @@ interface Scope {
  */
 export function checkControlFlow(shape: LoopShape, ctx: ShapeContext): void {
   const own = new Set(shape.levels[shape.levels.length - 1]?.labels);
+  const block = shape.levels.length === 0;
   const visit = (node: ts.Node, scope: Scope): void => {
-    if (ts.isBreakStatement(node) && !scope.inFunction) {
+    if (block && ts.isBreakOrContinueStatement(node) && !scope.inFunction && leaves(node, scope)) {
+      ctx.report(createDiagnostic("JumpOutOfConstruct", { jump: ts.isBreakStatement(node) ? "break" : "continue", construct: "parallel" }, spanOf(node, ctx)));
+    } else if (ts.isBreakStatement(node) && !scope.inFunction) {
       const target = node.label?.text;
       if (target ? !scope.labels.has(target) : scope.breakables === 0) ctx.report(createDiagnostic("BreakOutOfParallelLoop", undefined, spanOf(node, ctx)));
     } else if (ts.isContinueStatement(node) && !scope.inFunction && node.label) {
@@ -43,6 +46,26 @@ export function checkControlFlow(shape: LoopShape, ctx: ShapeContext): void {
     ts.forEachChild(node, (child) => visit(child, inner(node, child, scope)));
   };
   visit(shape.body, { inFunction: false, ownsThis: false, breakables: 0, loops: 0, labels: new Set() });
+}
+
+/** True when a `break` or `continue` jumps to a statement outside the code being checked. */
+function leaves(node: ts.BreakOrContinueStatement, scope: Scope): boolean {
+  if (node.label) return !scope.labels.has(node.label.text);
+  return ts.isBreakStatement(node) ? scope.breakables === 0 : scope.loops === 0;
+}
+
+/**
+ * The `break` and `continue` statements in `body` that jump out of it (into the code around it),
+ * skipping nested functions.
+ */
+export function jumpsOut(body: ts.Node): ts.BreakOrContinueStatement[] {
+  const out: ts.BreakOrContinueStatement[] = [];
+  const visit = (node: ts.Node, scope: Scope): void => {
+    if (ts.isBreakOrContinueStatement(node) && !scope.inFunction && leaves(node, scope)) out.push(node);
+    ts.forEachChild(node, (child) => visit(child, inner(node, child, scope)));
+  };
+  visit(body, { inFunction: false, ownsThis: false, breakables: 0, loops: 0, labels: new Set() });
+  return out;
 }
 
 /** The scope that `child` of `node` sees. */

@@ -165,7 +165,7 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
       ctx.report(createDiagnostic("CannotShare", { name: symbol.name, type: displayType(ctx.checker, declaredType) }, role.span));
       return;
     }
-    implicit(symbol, refs.length > 0 ? refs : [], out, ctx);
+    if (refs.length > 0) implicit(symbol, refs, out, ctx);
     return;
   }
   const firstprivate = clauses.has("firstprivate");

@@ -1,6 +1,8 @@
 import ts from "../typescript.cjs";
 import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { jumpsOut } from "./control-flow.js";
+import { spanOf } from "./loop-shape.js";
 
 /** The constructs that every thread of a team must reach together (`for`, `single`, `barrier`), and `masked`, which binds to a team too. */
 export type TeamConstructName = "for" | "for simd" | "barrier" | "single" | "masked" | "master";
@@ -70,6 +72,12 @@ export function bindTeamConstructs(directives: readonly Directive[], ctx: TeamCo
       if (condition && dependsOnThreadNumber(condition, ctx.checker, 0)) {
         problem = { outer: `a condition on the thread number ('${condition.getText(ctx.sourceFile)}')`, reason: "threads that skip it would leave the others waiting for them forever." };
         break;
+      }
+    }
+    // A thread that jumps out of a `single` misses its barrier (a `for` body is checked as a loop body).
+    if (directive.name === "single") {
+      for (const jump of jumpsOut(directive.statement!)) {
+        ctx.report(createDiagnostic("JumpOutOfConstruct", { jump: ts.isBreakStatement(jump) ? "break" : "continue", construct: "single" }, spanOf(jump, { file: directive.span.file, sourceFile: ctx.sourceFile })));
       }
     }
     if (problem) ctx.report(createDiagnostic("ConstructNested", { directive: directive.name, ...problem }, directive.span));

@@ -142,6 +142,8 @@ export const Messages = {
     `'${a.directive}' must be inside a 'parallel' block of the same function: tsomp does not support orphaned '${a.directive}' constructs (in a function that a parallel region calls), whose team is known only at run time.`),
   ConstructNested: m<{ directive: string; outer: string; reason: string }>(2020, "error", (a) =>
     `'${a.directive}' cannot be inside ${a.outer}: ${a.reason}`),
+  JumpOutOfConstruct: m<{ jump: string; construct: string }>(2021, "error", (a) =>
+    `'${a.jump}' cannot leave the '${a.construct}' block: every thread runs it to its end (threads that left would miss the barriers the others wait at).`),
 
   // 3xxx: data sharing
   WriteToOuterScalar: m<{ name: string }>(3001, "error", (a) =>
@@ -202,12 +204,16 @@ export const Messages = {
     `'${a.name}' is private to each thread of the enclosing 'parallel' block (declared in it, or named in its private, firstprivate or reduction clause): '${a.clause}' on a 'for' inside the block must name a variable of the enclosing function, which the threads share.`),
   WorkshareOutputType: m<{ name: string; type: string; clause: string }>(3027, "error", (a) =>
     `'${a.name}' has type '${a.type}': '${a.clause}' on a 'for' inside a 'parallel' block hands every thread a number or a boolean only. Use a 'parallel for', or keep the value in a typed array.`),
-  WorkshareLastAssignment: m<{ name: string }>(3028, "error", (a) =>
-    `'${a.name}' is not assigned on every path of an iteration: lastprivate on a 'for' inside a 'parallel' block needs an assignment in every iteration (a 'parallel for' also keeps the value of the last iteration that assigned it).`),
+  WorkshareLastAssignment: m<{ name: string; conditional: boolean }>(3028, "error", (a) =>
+    `${a.conditional ? `lastprivate(conditional: ${a.name}) is not supported on a 'for' inside a 'parallel' block` : `'${a.name}' is not assigned on every path of an iteration`}: lastprivate on a 'for' inside a 'parallel' block takes the last iteration's value, which needs an assignment in every iteration (a 'parallel for' also keeps the value of the last iteration that assigned it).`),
   WorkshareTooManyOutputs: m<{ count: number; limit: number }>(3029, "error", (a) =>
     `This 'for' reduces or lastprivatizes ${a.count} variables; a 'for' inside a 'parallel' block can hand the threads at most ${a.limit}.`),
   SectionNotTypedArray: m<{ name: string }>(3030, "error", (a) =>
     `'${a.name}' is not a typed array: only a typed array can be reduced by a section, '${a.name}[lower:length]'.`),
+  RaceProven: m<{ detail: string; fix: string }>(3031, "error", (a) =>
+    `Data race: ${a.detail} ${a.fix}`),
+  RaceUnproven: m<{ access: string; reason: string }>(3032, "warning", (a) =>
+    `tsomp cannot prove that different iterations write different elements with '${a.access}': ${a.reason}. If they do, write '// @omp assume independent' above the statement (or the loop); if not, use a reduction, 'atomic' or 'critical'.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

@@ -31,7 +31,8 @@ export function privateCopy(at: string, name: string, op: ReductionOperator, ori
   if (!(Number.isSafeInteger(lower) && Number.isSafeInteger(length) && lower >= 0 && length >= 0 && lower + length <= original.length)) {
     throw ompError("SectionOutOfBounds", { at, section: `${name}[${lower}:${length}]`, length: original.length });
   }
-  const ctor = original.constructor as new (n: number) => ReducedArray;
+  // A clamped array's copy would clamp negative partial sums to 0: partial results go in doubles instead.
+  const ctor = (original instanceof Uint8ClampedArray ? Float64Array : original.constructor) as new (n: number) => ReducedArray;
   const copy = reuse && reuse.constructor === ctor && reuse.length === original.length ? reuse : new ctor(original.length);
   const big = typeof original[0] === "bigint" || original instanceof BigInt64Array || original instanceof BigUint64Array;
   const range = INTEGER_RANGE[ctor.name];

@@ -65,8 +65,8 @@ export function runOnTeam(factory: RegionFactory, index: number, record: RegionR
 
   prepareArguments(record, frame, thread);
   thread.region = record;
-  // A thread of a `parallel` block may wait for the others at a barrier: thread 0 watches for workers that will never come.
-  thread.watch = record.levels === 0 ? watchWorkers(pool, deaths, workers) : undefined;
+  // A thread of a `parallel` block (or of an ordered loop) may wait for the others: thread 0 watches for workers that will never come.
+  thread.watch = record.levels === 0 || record.info.ordered === true ? watchWorkers(pool, deaths, workers) : undefined;
   let failure: { place: FailurePlace; error: unknown } | undefined;
   const savedNum = state.threadNum;
   const savedSize = state.teamSize;

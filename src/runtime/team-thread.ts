@@ -12,7 +12,7 @@ import { tripCount } from "./iteration-space.js";
 import { resolveSchedule } from "./resolve-schedule.js";
 import { guidedSize, staticChunkStart, staticStart } from "./schedule.js";
 import { availableParallelism, state } from "./state.js";
-import { enterWorkshare, leaveWorkshare, teamBarrier, WAIT_CANCELLED, type Watch } from "./team-sync.js";
+import { cancelTeam, enterWorkshare, leaveWorkshare, teamBarrier, WAIT_CANCELLED, type Watch } from "./team-sync.js";
 
 /**
  * `x` as an int32 when it is one, so that V8 keeps loop variables derived from it in integer
@@ -201,7 +201,7 @@ export class TeamThread implements Thread {
       this.turnAt = workshareInstance(this.slot) + WS_TURN;
     }
     this.startLoop(kind, schedule.chunk, levels, info.ordered === true && this.ctl !== undefined);
-    if (this.big && this.slot >= 0) throw ompError("LoopTooLongInBlock", { at: info.at });
+    if (this.big && this.slot >= 0 && kind !== KIND.static) throw ompError("LoopTooLongInBlock", { at: info.at });
     this.loopOutputs = info.outputs ?? [];
     if (this.loopOutputs.length > 0) this.bank = this.exchanges++ & 1;
   }
@@ -299,6 +299,7 @@ export class TeamThread implements Thread {
 
   /** The `masked` construct: true on thread `filter` of the team (`master`: thread 0). */
   masked(filter: number): boolean {
+    if (!(Number.isSafeInteger(filter) && filter >= 0)) throw ompError("ClauseValueInvalid", { at: this.region.info.at, clause: "filter", value: String(filter) });
     return this.t === filter;
   }
 
@@ -527,6 +528,8 @@ export class TeamThread implements Thread {
       if (turn === this.orderedFrom) break;
       if (Atomics.load(i32, CANCEL) !== 0) throw WAIT_CANCELLED;
       if (spins < 1000) continue;
+      // Thread 0 checks, now and then, that the thread whose turn it is can still come (SPEC §7: no hang).
+      if (this.watch !== undefined && spins % 100 === 0 && this.watch()) cancelTeam(i32);
       Atomics.add(i32, ORDERED_WAITERS, 1);
       Atomics.wait(i32, this.turnAt, turn, 1);
       Atomics.sub(i32, ORDERED_WAITERS, 1);

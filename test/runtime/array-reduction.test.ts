@@ -32,6 +32,7 @@ describe("typed-array reductions (SPEC §4)", () => {
     ["&&", new Int8Array([1, 1]), [[1, 0], [1, 1]], [1, 0]],
     ["||", new Int8Array([0, 0]), [[0, 0], [0, 1]], [0, 1]],
     ["+", new BigInt64Array([1n, 2n]), [[1n, 1n], [5n, 0n]], [7n, 3n]],
+    ["+", new Uint8ClampedArray([100, 5]), [[-3, -10], [-2, 0]], [95, 0]],
     ["max", new BigInt64Array([3n, -9n]), [[1n, -2n], [2n, -5n]], [3n, -2n]],
   ] as const)("%s on %o", (op, start, parts, expected) => {
     expect(reduce(op, start as unknown as ReducedArray, parts as unknown as (number | bigint)[][])).toEqual(expected);
