@@ -67,6 +67,9 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   }
   for (const [symbol, at] of clauseVariables(inner, block, ctx.checker, report)) needed.set(symbol, at);
 
+  // `shared(sum)` on the block, as OpenMP code writes it for a variable that a `for` inside reduces: the threads hand it to each other.
+  for (const symbol of teamOutputs.keys()) roles.get(symbol)?.clauses.delete("shared");
+
   const references = collectReferences(block, ctx.checker).filter((r) => ![...privatized].some(([body, symbols]) => symbols.has(r.symbol) && contains(body, r.node)));
   const sharing = analyzeDataSharing(block, references, roles, directive.clauses.some((c) => c.kind === "default" && c.value === "none"), { ...local, loop: block, declaredTypeNames });
   const captures: Capture[] = [...sharing.captures];
