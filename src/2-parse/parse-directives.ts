@@ -229,7 +229,7 @@ function checkPlacement(directive: Directive, directed: ReadonlySet<ts.Statement
 }
 
 /** True when a statement stands in a list of statements (a block, a case, a file), not as the body of an `if` or a loop. */
-function isInStatementList(statement: ts.Statement): boolean {
+export function isInStatementList(statement: ts.Statement): boolean {
   const p = statement.parent;
   return ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p);
 }

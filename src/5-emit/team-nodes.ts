@@ -2,7 +2,8 @@ import ts from "../typescript.cjs";
 import type { CallValue, TeamPlan, WorksharePlan } from "../4-plan/types.js";
 import { detach, literalNode } from "./node-tools.js";
 import { chunkForStatement, thread } from "./region-nodes.js";
-import { chunkLoop, isInStatementList, workshareParts, type FreshVariable } from "./team-parts.js";
+import { isInStatementList } from "../2-parse/parse-directives.js";
+import { chunkLoop, workshareParts, type FreshVariable } from "./team-parts.js";
 
 /** What printing the constructs of a `parallel` block as nodes needs from the module printer. */
 export interface TeamNodeContext {

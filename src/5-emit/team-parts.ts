@@ -1,4 +1,3 @@
-import ts from "../typescript.cjs";
 import type { LoopLevel, ReductionIdentity } from "../3-analyze/types.js";
 import type { WorksharePlan } from "../4-plan/types.js";
 
@@ -69,10 +68,4 @@ export function chunkLoop(levels: readonly LoopLevel[]): ChunkLoop {
     labels: level.labels,
     outer: levels.slice(0, -1).map((l, index) => ({ name: l.variable, index })),
   };
-}
-
-/** True when a statement stands in a list of statements (a block, a case, a file), where several can replace it. */
-export function isInStatementList(statement: ts.Statement): boolean {
-  const p = statement.parent;
-  return ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isModuleBlock(p);
 }

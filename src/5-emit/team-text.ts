@@ -2,7 +2,8 @@ import type MagicString from "magic-string";
 import ts from "../typescript.cjs";
 import type { CallValue, TeamPlan, WorksharePlan } from "../4-plan/types.js";
 import { lineIndent, multilineLiterals, reindent } from "./text-layout.js";
-import { chunkLoop, isInStatementList, workshareParts, type FreshVariable } from "./team-parts.js";
+import { isInStatementList } from "../2-parse/parse-directives.js";
+import { chunkLoop, workshareParts, type FreshVariable } from "./team-parts.js";
 
 /**
  * Rewrites a `for` inside a `parallel` block in place (see WorksharePlan): the loop header becomes

@@ -94,6 +94,54 @@ console.log(counts.every((c) => c === 1), hits.every((h) => h === 1));
     expect(run.stdout).toBe("true true\n");
   });
 
+  it("a worker that dies while the others wait for it (at a barrier, for an ordered turn) makes the region throw OMP4005, not hang", async () => {
+    const source = `import { omp_get_thread_num } from "tsomp/runtime";
+const a = new Int32Array(32);
+try {
+  // @omp parallel num_threads(3)
+  {
+    if (omp_get_thread_num() === 2) process.exit(4);
+    // @omp barrier
+    a[0] = 1;
+  }
+} catch (e) {
+  console.log((e as Error & { code?: string }).code);
+}
+try {
+  // @omp parallel for ordered schedule(static, 1) num_threads(3)
+  for (let i = 0; i < 30; i++) {
+    if (i === 5) process.exit(4);
+    // @omp ordered
+    a[i] = i;
+  }
+} catch (e) {
+  console.log((e as Error & { code?: string }).code);
+}
+`;
+    const run = await runProgram("block-worker-death", { "main.ts": source }, { OMP_NUM_THREADS: "3" });
+    expect(run.stdout).toBe("OMP4005\nOMP4005\n");
+  });
+
+  it("a masked filter that is not a thread number throws OMP4003 instead of running nowhere", async () => {
+    const source = `${printFailure}
+const log = new Int32Array(2);
+const k = log.length / 4;
+try {
+  // @omp parallel num_threads(2)
+  {
+    // @omp masked filter(k)
+    {
+      log[0] = 1;
+    }
+  }
+} catch (e) {
+  show(e);
+}
+`;
+    const run = await runProgram("block-bad-filter", { "main.ts": source }, { OMP_NUM_THREADS: "2" });
+    expect(run.stdout).toMatch(/OMP4003: The parallel loop at main.ts:\d+:3 has filter 0.5/);
+  });
+
   it("a 'for' of a parallel block with more than 2^31 chunks throws OMP4014 instead of overflowing its counter", async () => {
     const source = `${printFailure}
 const n = 2 ** 32;
