@@ -7,6 +7,7 @@ import { analyzeCriticals, type CriticalAnalysis } from "./3-analyze/analyze-cri
 import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeOrdered, type OrderedAnalysis } from "./3-analyze/analyze-ordered.js";
 import { analyzeParallelBlock } from "./3-analyze/analyze-parallel.js";
+import { checkSimdLoop } from "./3-analyze/analyze-simd.js";
 import { bindTeamConstructs, type BoundConstruct } from "./3-analyze/team-constructs.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
 import type { ProgramFacts } from "./3-analyze/program-facts.js";
@@ -63,6 +64,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
     const loop = directive.name === "parallel for" || directive.name === "parallel for simd" ? analyzeLoop(directive, ctx) : directive.name === "parallel" ? analyzeParallelBlock(directive, teamConstructs, ctx) : undefined;
     if (loop) loops.push(loop);
   }
+  for (const statement of parsed.simdLoops) checkSimdLoop(statement, { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed });
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
   const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), [...loops.filter((l) => l.shape.levels.length > 0), ...loops.flatMap((l) => l.workshares)], report);

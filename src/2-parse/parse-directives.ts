@@ -17,6 +17,8 @@ export interface ParseResult {
   readonly accepted: readonly number[];
   /** The statements under `// @omp assume independent`: the race check does not warn about them. */
   readonly assumed: readonly ts.Statement[];
+  /** The loops under a `simd` directive (accepted; their dependences are still worth a warning). */
+  readonly simdLoops: readonly ts.Statement[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -29,6 +31,7 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
   const directives: Directive[] = [];
   const accepted: number[] = [];
   const assumed: ts.Statement[] = [];
+  const simdLoops: ts.Statement[] = [];
   const diagnostics: Diagnostic[] = [];
   const firstOnStatement = new Map<ts.Statement, string>();
   // Statements that a directive other than `barrier` applies to: a barrier may stand above them.
@@ -66,10 +69,11 @@ export function parseDirectives(comments: readonly DirectiveComment[], file: str
     };
     if (!checkPlacement(directive, directed, report) || diagnostics.slice(before).some((d) => d.category === "error")) continue;
     if (name.text === "assume independent") assumed.push(directive.statement!);
+    if (name.text === "simd" && directive.statement) simdLoops.push(directive.statement);
     if (isAccepted(name.text)) accepted.push(comment.pos + at);
     else directives.push(directive);
   }
-  return { directives, accepted, assumed, diagnostics };
+  return { directives, accepted, assumed, simdLoops, diagnostics };
 }
 
 const trimmedEnd = (text: string) => text.replace(/\s+$/, "").length;

@@ -3,6 +3,7 @@ import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { assumedFor, checkedLoopNest, enclosingTypeParameters, localTypeDeclarations, type LoopContext } from "./analyze-loop.js";
 import { checkRaces } from "./races/check-races.js";
+import { checkTeamRaces } from "./races/check-team-races.js";
 import { bindClauseVariables, type ClauseRoles } from "./clause-bindings.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
@@ -74,6 +75,9 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   const sharing = analyzeDataSharing(block, references, roles, directive.clauses.some((c) => c.kind === "default" && c.value === "none"), { ...local, loop: block, declaredTypeNames });
   const captures: Capture[] = [...sharing.captures];
   addCaptures(captures, needed, ctx.checker, ctx.types, declaredTypeNames);
+  if (errors > 0) return undefined;
+  const constructs = bound.filter((b) => b.parallel === directive).map((b) => b.directive);
+  checkTeamRaces(block, constructs, workshares, new Set(sharing.arrayReductions.map((a) => a.symbol)), new Set(teamOutputs.keys()), isThreadPrivate, local);
   if (errors > 0) return undefined;
   return {
     directive,

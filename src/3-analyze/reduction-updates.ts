@@ -64,7 +64,7 @@ export function checkReductionUses(uses: readonly ts.Identifier[], op: Reduction
     const matched = matchAssignedValue(rhs, op, isVar, mentions) ?? matchGuardedAssignment(parent, rhs, op, isVar, mentions);
     if (matched) allow(id, ...matched);
     else {
-      verdicts.set(id, { ok: false, found: describeUpdate(rhs) });
+      verdicts.set(id, { ok: false, found: mentions(rhs) ? describeUpdate(rhs) : "=" });
       allow(...usesIn(rhs, isVar));
     }
   }

@@ -125,7 +125,7 @@ function conditionOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
 }
 
 /** True when an expression calls omp_get_thread_num(), directly or through a variable initialized from such a call. */
-function dependsOnThreadNumber(expression: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
+export function dependsOnThreadNumber(expression: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;

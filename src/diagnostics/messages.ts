@@ -162,7 +162,9 @@ export const Messages = {
   ReductionVariableRead: m<{ name: string; op: string }>(3007, "error", (a) =>
     `The reduction variable '${a.name}' can only be updated here (as in '${a.name} ${a.op === "max" || a.op === "min" ? `= Math.${a.op}(${a.name}, …)` : `${a.op}= …`}'); reading it elsewhere in the loop would see a partial result.`),
   ReductionUpdateMismatch: m<{ name: string; op: string; found: string }>(3008, "error", (a) =>
-    `'${a.name}' is a '${a.op}' reduction, but this updates it with '${a.found}'.`),
+    a.found === "="
+      ? `'${a.name}' is a '${a.op}' reduction, but this overwrites it: each thread's copy would take the value and the copies would then be combined, which the code without tsomp does not do. Update it with '${a.op}' (as in '${a.name} ${a.op === "max" || a.op === "min" ? `= Math.${a.op}(${a.name}, …)` : `${a.op}= …`}').`
+      : `'${a.name}' is a '${a.op}' reduction, but this updates it with '${a.found}'.`),
   ReductionTypeInvalid: m<{ name: string; type: string; op: string }>(3009, "error", (a) =>
     `'${a.name}' has type '${a.type}', which a '${a.op}' reduction cannot combine; reduction variables are numbers, bigints or booleans.`),
   UnknownVariable: m<{ name: string; clause: string }>(3010, "error", (a) =>
@@ -212,8 +214,10 @@ export const Messages = {
     `'${a.name}' is not a typed array: only a typed array can be reduced by a section, '${a.name}[lower:length]'.`),
   RaceProven: m<{ detail: string; fix: string }>(3031, "error", (a) =>
     `Data race: ${a.detail} ${a.fix}`),
-  RaceUnproven: m<{ access: string; reason: string }>(3032, "warning", (a) =>
-    `tsomp cannot prove that different iterations write different elements with '${a.access}': ${a.reason}. If they do, write '// @omp assume independent' above the statement (or the loop); if not, use a reduction, 'atomic' or 'critical'.`),
+  RaceUnproven: m<{ access: string; reason: string; units: string }>(3032, "warning", (a) =>
+    `tsomp cannot prove that different ${a.units} write different elements with '${a.access}': ${a.reason}. If they do, write '// @omp assume independent' above the statement (or the loop); if not, use a reduction, 'atomic' or 'critical'.`),
+  SimdDependence: m<{ detail: string }>(3033, "warning", (a) =>
+    `'simd' says that the iterations of this loop are independent, but ${a.detail} tsomp runs a simd loop in order, so it computes what the loop without 'simd' computes; a compiler that vectorizes it would not. Remove 'simd', or make the iterations independent.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

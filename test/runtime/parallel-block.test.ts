@@ -102,7 +102,7 @@ try {
   {
     if (omp_get_thread_num() === 2) process.exit(4);
     // @omp barrier
-    a[0] = 1;
+    a[omp_get_thread_num()] = 1;
   }
 } catch (e) {
   console.log((e as Error & { code?: string }).code);

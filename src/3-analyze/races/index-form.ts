@@ -10,12 +10,15 @@ export type Polynomial = ReadonlyMap<string, number>;
 
 /** What a name in an index stands for, as the race analysis sees it from inside one loop. */
 export type NameRole =
-  /** A variable of the parallel loop nest (distinct across iterations). */
-  | { readonly kind: "parallel" }
-  /** Varies inside one iteration (an inner loop's variable), with the range [lower, upper) when known. */
-  | { readonly kind: "inner"; readonly lower?: Polynomial; readonly upper?: Polynomial }
-  /** The same in every iteration. */
-  | { readonly kind: "invariant" }
+  /** A variable of the parallel loop nest (distinct across iterations), or the thread number in a team (`name` then says which: its monomial). */
+  | { readonly kind: "parallel"; readonly name?: string }
+  /**
+   * Varies inside one iteration (an inner loop's variable), with the range [lower, upper) when
+   * known; with `from`, it reads as `from + v'` for a name `v'` in [0, upper − lower).
+   */
+  | { readonly kind: "inner"; readonly name: string; readonly lower?: Polynomial; readonly upper?: Polynomial; readonly from?: Polynomial }
+  /** The same in every iteration (`name`: its monomial, for a call such as `omp_get_num_threads()`). */
+  | { readonly kind: "invariant"; readonly name?: string }
   /** A const of the body whose initializer stands for it. */
   | { readonly kind: "alias"; readonly initializer: ts.Expression }
   /** Something else: the index is not a polynomial. */
@@ -39,7 +42,8 @@ export function indexPolynomial(e: ts.Expression, role: (id: ts.Identifier) => N
     const r = role(x);
     if (r.kind === "alias") return depth > 8 ? { why: `'${x.text}' is defined through too many constants` } : indexPolynomial(r.initializer, role, depth + 1);
     if (r.kind === "unknown") return { why: r.why };
-    return new Map([[x.text, 1]]);
+    if (r.kind === "inner" && r.from) return add(r.from, new Map([[`${r.name}'`, 1]]));
+    return new Map([[(r.kind === "parallel" || r.kind === "invariant" || r.kind === "inner") && r.name ? r.name : x.text, 1]]);
   }
   if (ts.isPrefixUnaryExpression(x) && (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken)) {
     const inner = indexPolynomial(x.operand, role, depth);
@@ -66,7 +70,12 @@ export function indexPolynomial(e: ts.Expression, role: (id: ts.Identifier) => N
     return multiply(left, right);
   }
   if (ts.isElementAccessExpression(x)) return { why: `the index is read from memory ('${x.getText()}'), so it can be anything` };
-  if (ts.isCallExpression(x)) return { why: `the index comes from a call ('${x.getText()}')` };
+  if (ts.isCallExpression(x)) {
+    // `omp_get_thread_num()` in a team: a parallel name; `omp_get_num_threads()`: an invariant.
+    const r = x.arguments.length === 0 && ts.isIdentifier(x.expression) ? role(x.expression) : undefined;
+    if ((r?.kind === "parallel" || r?.kind === "invariant") && r.name) return new Map([[r.name, 1]]);
+    return { why: `the index comes from a call ('${x.getText()}')` };
+  }
   return { why: `'${x.getText()}' is not a sum of products of the loop's variables and constants` };
 }
 
@@ -137,8 +146,16 @@ export function samePolynomial(p: Polynomial, q: Polynomial): boolean {
 export function polynomialText(p: Polynomial): string {
   if (p.size === 0) return "0";
   const parts = [...p].sort(([a], [b]) => (a === CONSTANT ? 1 : b === CONSTANT ? -1 : a < b ? -1 : 1)).map(([m, c], k) => {
-    const body = m === CONSTANT ? String(Math.abs(c)) : Math.abs(c) === 1 ? m : `${Math.abs(c)}*${m}`;
+    const body = m === CONSTANT ? String(Math.abs(c)) : Math.abs(c) === 1 ? displayName(m) : `${Math.abs(c)}*${displayName(m)}`;
     return k === 0 ? (c < 0 ? `-${body}` : body) : `${c < 0 ? "-" : "+"} ${body}`;
   });
   return parts.join(" ");
+}
+
+/**
+ * A monomial or name as written: inner loops' variables are named `v@position` in polynomials
+ * (two loops may declare the same name), shown as `v`.
+ */
+export function displayName(m: string): string {
+  return m.replace(/@\d+/g, "");
 }

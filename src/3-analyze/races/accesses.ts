@@ -1,0 +1,152 @@
+import ts from "../../typescript.cjs";
+import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { spanOf } from "../loop-shape.js";
+import { accessOf } from "../references.js";
+import { declarationOf } from "../scope.js";
+import { typeFamily } from "../type-family.js";
+import type { NameRole, NotPolynomial, Polynomial } from "./index-form.js";
+import { literalConst, skip, type InnerRange } from "./proofs.js";
+
+/** What the race checks need. */
+export interface RaceContext {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly checker: ts.TypeChecker;
+  readonly report: (d: Diagnostic) => void;
+  /** Statements whose accesses are synchronized: `critical`, `atomic`, `ordered`, `single`, `masked`/`master`. */
+  readonly synchronized: ReadonlySet<ts.Node>;
+  /** Statements under `// @omp assume independent`, whose unprovable accesses are not reported. */
+  readonly assumed: ReadonlySet<ts.Node>;
+  /** Checking a `simd` loop, which runs in order: a proven dependence is a warning (OMP3033), an unproven one nothing. */
+  readonly simd?: boolean;
+}
+
+/** One element access of a shared typed array (or a use of a scalar the team shares, as its one element). */
+export interface ElementAccess {
+  readonly array: ts.Symbol;
+  readonly node: ts.Expression;
+  readonly write: boolean;
+  readonly index: Polynomial | NotPolynomial;
+  /** Under `// @omp assume independent`. */
+  readonly assumed: boolean;
+}
+
+/**
+ * The array of `node` when it is an element access `a[…]` of a typed array that the threads
+ * share: declared outside the region (`isOwn` says which declarations are the region's own) and
+ * not reduced; in a function the region calls (`active`), its parameters stand for the arguments.
+ * Returns the array's symbol and whether the access writes.
+ */
+export function sharedElement(
+  node: ts.Node,
+  isOwn: (symbol: ts.Symbol, declaration: ts.Node) => boolean,
+  reducedArrays: ReadonlySet<ts.Symbol>,
+  checker: ts.TypeChecker,
+  active: readonly CalledFunction[] = [],
+): { array: ts.Symbol; write: boolean } | undefined {
+  if (!ts.isElementAccessExpression(node) || !ts.isIdentifier(skip(node.expression))) return undefined;
+  const id = skip(node.expression) as ts.Identifier;
+  const named = checker.getSymbolAtLocation(id);
+  const symbol = named && throughCalls(named, active);
+  const declaration = symbol && declarationOf(symbol);
+  // A followed function's own arrays are its own (a fresh one per call).
+  if (declaration && active.some((f) => f.declaration.body!.pos <= declaration.pos && declaration.end <= f.declaration.body!.end)) return undefined;
+  if (!symbol || !declaration || isOwn(symbol, declaration) || reducedArrays.has(symbol) || typeFamily(checker.getTypeAtLocation(id), checker) !== "typed-array") return undefined;
+  return { array: symbol, write: accessOf(id).access === "element-write" };
+}
+
+/** Reports races, at most one diagnostic per access. */
+export interface RaceReporter {
+  /** A proven race (OMP3031) at `a`, with the other access as a note. */
+  error(a: ElementAccess, detail: string, fix: string, other?: ElementAccess): void;
+  /** An unproven access (OMP3032), unless it is under `assume independent`; `units` says what may collide ("iterations", "threads"). */
+  warn(a: ElementAccess, reason: string, units?: string): void;
+}
+
+/** A reporter that says each access once. */
+export function raceReporter(ctx: RaceContext): RaceReporter {
+  const reported = new Set<ts.Node>();
+  const text = (a: ElementAccess) => a.node.getText(ctx.sourceFile);
+  return {
+    error(a, detail, fix, other) {
+      if (reported.has(a.node)) return;
+      reported.add(a.node);
+      const related = other ? [{ ...spanOf(other.node, ctx), message: `The other access, '${text(other)}'.` }] : undefined;
+      if (ctx.simd) ctx.report(createDiagnostic("SimdDependence", { detail }, spanOf(a.node, ctx), related));
+      else ctx.report(createDiagnostic("RaceProven", { detail, fix }, spanOf(a.node, ctx), related));
+    },
+    warn(a, reason, units = "iterations") {
+      if (reported.has(a.node) || a.assumed || ctx.simd) return;
+      reported.add(a.node);
+      ctx.report(createDiagnostic("RaceUnproven", { access: text(a), reason, units }, spanOf(a.node, ctx)));
+    },
+  };
+}
+
+/** A function of the file that a region calls, whose accesses count as the region's. */
+export interface CalledFunction {
+  readonly declaration: ts.FunctionDeclaration;
+  /** Its parameters that receive a variable, mapped to that variable. */
+  readonly arguments: ReadonlyMap<ts.Symbol, ts.Symbol>;
+  /** Its parameters, mapped to the argument expressions they receive. */
+  readonly values: ReadonlyMap<ts.Symbol, ts.Expression>;
+}
+
+/** The function declared in this file (with a body) that `node` calls, unless it is already being followed (`active`). */
+export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: readonly CalledFunction[]): CalledFunction | undefined {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || active.length >= 4) return undefined;
+  const declaration = checker.getSymbolAtLocation(node.expression)?.valueDeclaration;
+  if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body || active.some((f) => f.declaration === declaration)) return undefined;
+  const mapped = new Map<ts.Symbol, ts.Symbol>();
+  const values = new Map<ts.Symbol, ts.Expression>();
+  declaration.parameters.forEach((p, k) => {
+    const argument = node.arguments[k] && skip(node.arguments[k]);
+    const parameter = checker.getSymbolAtLocation(p.name);
+    const variable = argument && ts.isIdentifier(argument) ? checker.getSymbolAtLocation(argument) : undefined;
+    if (parameter && variable) mapped.set(parameter, variable);
+    if (parameter && argument && !p.dotDotDotToken) values.set(parameter, argument);
+  });
+  return { declaration, arguments: mapped, values };
+}
+
+/**
+ * How a name declared in a followed function reads in an index: a parameter the function never
+ * assigns as the argument it receives, a variable initialized once and never assigned as its
+ * initializer, a loop's variable with its range, anything else as unknown (it may differ between calls and within one).
+ */
+export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, active: readonly CalledFunction[], innerRange: InnerRange): NameRole | undefined {
+  const symbol = checker.getSymbolAtLocation(id);
+  const declaration = symbol?.valueDeclaration;
+  const fn = declaration && active.find((f) => f.declaration.pos <= declaration.pos && declaration.end <= f.declaration.end);
+  if (!fn || !symbol) return undefined;
+  const assigned = assignedIn(fn.declaration.body!, symbol, checker);
+  const argument = fn.values.get(symbol);
+  if (argument && !assigned) return { kind: "alias", initializer: argument };
+  if (ts.isVariableDeclaration(declaration!) && declaration.initializer && !assigned) return { kind: "alias", initializer: declaration.initializer };
+  const name = `${id.text}@${declaration!.pos}`;
+  const range = innerRange(name);
+  if (range && (range.lower || range.upper)) return { kind: "inner", name, ...range };
+  return literalConst(declaration!) ?? { kind: "unknown", why: `'${id.text}' is a variable of '${fn.declaration.name?.text ?? "a function"}', which the loop calls` };
+}
+
+/** True when `body` assigns the variable. */
+export function assignedIn(body: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && checker.getSymbolAtLocation(n) === symbol) {
+      const a = accessOf(n).access;
+      if (a === "write" || a === "update") found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** The variable a name of a followed function stands for: through its parameters to the caller's variables, innermost call first. */
+export function throughCalls(symbol: ts.Symbol, active: readonly CalledFunction[]): ts.Symbol {
+  let s = symbol;
+  for (let k = active.length - 1; k >= 0; k--) s = active[k]!.arguments.get(s) ?? s;
+  return s;
+}

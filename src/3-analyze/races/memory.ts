@@ -1,0 +1,80 @@
+import ts from "../../typescript.cjs";
+import { declarationOf } from "../scope.js";
+import { skip } from "./proofs.js";
+
+/** What the aliasing check needs. */
+interface MemoryContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly checker: ts.TypeChecker;
+}
+
+/**
+ * True when two arrays may be the same memory: the same variable, views made from one
+ * (`a.subarray(…)`, `new Float64Array(a.buffer, …)`, `new Float64Array(buf, …)` for a shared `buf`),
+ * one assigned to the other somewhere in the file (`u1 = u2`), or two parameters of one function
+ * that a call in this file passes the same array.
+ */
+export function sameMemory(a: ts.Symbol, b: ts.Symbol, ctx: MemoryContext): boolean {
+  if (a === b) return true;
+  const ra = memoryRoot(a, ctx);
+  const rb = memoryRoot(b, ctx);
+  if (ra === rb || assignedOneToOther(ra, rb, ctx)) return true;
+  const da = declarationOf(ra);
+  const db = declarationOf(rb);
+  if (!da || !db || !ts.isParameter(da) || !ts.isParameter(db) || da.parent !== db.parent) return false;
+  const fn = da.parent;
+  const ia = fn.parameters.indexOf(da);
+  const ib = fn.parameters.indexOf(db);
+  const name = ts.isFunctionDeclaration(fn) && fn.name ? ctx.checker.getSymbolAtLocation(fn.name) : undefined;
+  let passedTwice = false;
+  const visit = (n: ts.Node): void => {
+    if (passedTwice) return;
+    if (ts.isCallExpression(n) && name && ts.isIdentifier(n.expression) && ctx.checker.getSymbolAtLocation(n.expression) === name) {
+      const x = n.arguments[ia];
+      const y = n.arguments[ib];
+      if (x && y && ts.isIdentifier(x) && ts.isIdentifier(y)) {
+        const sx = ctx.checker.getSymbolAtLocation(x);
+        const sy = ctx.checker.getSymbolAtLocation(y);
+        if (sx && sy && memoryRoot(sx, ctx) === memoryRoot(sy, ctx)) passedTwice = true;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return passedTwice;
+}
+
+/** The variable whose memory an array variable views: itself, or what its `const`/`let` initializer makes a view of. */
+function memoryRoot(symbol: ts.Symbol, ctx: MemoryContext, depth = 0): ts.Symbol {
+  const d = declarationOf(symbol);
+  if (depth > 8 || !d || !ts.isVariableDeclaration(d) || !d.initializer) return symbol;
+  let e = skip(d.initializer);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray") e = skip(e.expression.expression);
+  else if (ts.isNewExpression(e) && e.arguments?.[0]) {
+    const first = skip(e.arguments[0]);
+    const buffer = ["ArrayBuffer", "SharedArrayBuffer"].includes(ctx.checker.getTypeAtLocation(first).getSymbol()?.name ?? "");
+    if (ts.isPropertyAccessExpression(first) && first.name.text === "buffer") e = skip(first.expression);
+    else if (buffer) e = first;
+  }
+  if (e === skip(d.initializer) || !ts.isIdentifier(e)) return symbol;
+  const next = ctx.checker.getSymbolAtLocation(e);
+  return next ? memoryRoot(next, ctx, depth + 1) : symbol;
+}
+
+/** True when the file assigns one of the variables (or a view of it) to the other: `a = b` or `b = a`. */
+function assignedOneToOther(a: ts.Symbol, b: ts.Symbol, ctx: MemoryContext): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skip(n.left)) && ts.isIdentifier(skip(n.right))) {
+      const left = ctx.checker.getSymbolAtLocation(skip(n.left));
+      const right = ctx.checker.getSymbolAtLocation(skip(n.right));
+      const rl = left && memoryRoot(left, ctx);
+      const rr = right && memoryRoot(right, ctx);
+      if ((rl === a && rr === b) || (rl === b && rr === a)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return found;
+}
