@@ -8,7 +8,7 @@ import { analyzeLoop } from "./3-analyze/analyze-loop.js";
 import { analyzeOrdered, type OrderedAnalysis } from "./3-analyze/analyze-ordered.js";
 import { analyzeParallelBlock } from "./3-analyze/analyze-parallel.js";
 import { checkSimdLoop } from "./3-analyze/analyze-simd.js";
-import { bindTeamConstructs, type BoundConstruct } from "./3-analyze/team-constructs.js";
+import { bindTeamConstructs, isTeamConstruct, type BoundConstruct } from "./3-analyze/team-constructs.js";
 import { analyzeModule, type ModuleAnalysis } from "./3-analyze/module-analysis.js";
 import type { ProgramFacts } from "./3-analyze/program-facts.js";
 import { TypePrinter } from "./3-analyze/print-type.js";
@@ -58,13 +58,14 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const synchronizing = new Set(["critical", "atomic", "ordered", "single", "masked", "master"]);
   const synchronized = new Set<ts.Node>(parsed.directives.filter((d) => synchronizing.has(d.name) && d.statement).map((d) => d.statement!));
   const assumed = new Set<ts.Node>(parsed.assumed);
+  const teamStatements = new Set<ts.Node>(parsed.directives.filter((d) => isTeamConstruct(d) && d.statement).map((d) => d.statement!));
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
-    const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed };
+    const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements };
     const loop = directive.name === "parallel for" || directive.name === "parallel for simd" ? analyzeLoop(directive, ctx) : directive.name === "parallel" ? analyzeParallelBlock(directive, teamConstructs, ctx) : undefined;
     if (loop) loops.push(loop);
   }
-  for (const statement of parsed.simdLoops) checkSimdLoop(statement, { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed });
+  for (const statement of parsed.simdLoops) checkSimdLoop(statement, { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements });
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
   const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), [...loops.filter((l) => l.shape.levels.length > 0), ...loops.flatMap((l) => l.workshares)], report);

@@ -6,6 +6,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { bindClauseVariables } from "./clause-bindings.js";
 import { addCaptures, clauseVariables, sectionClauses } from "./clause-captures.js";
 import { checkRaces } from "./races/check-races.js";
+import { checkVarEscapes } from "./var-escapes.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
 import { analyzeLoopShape, spanOf } from "./loop-shape.js";
@@ -30,6 +31,8 @@ export interface LoopContext {
   /** Statements of the synchronizing constructs and those under `assume independent` (checkRaces). */
   readonly synchronized: ReadonlySet<ts.Node>;
   readonly assumed: ReadonlySet<ts.Node>;
+  /** Statements of the team constructs (`for`, `single`, `masked`), bound or not: the race check of a block skips those not bound to it (checkTeamRaces). */
+  readonly teamStatements: ReadonlySet<ts.Node>;
 }
 
 /**
@@ -49,6 +52,7 @@ export function analyzeLoop(directive: Directive, ctx: LoopContext): LoopAnalysi
   if (!shape) return undefined;
   const loop = shape.levels[0]!.loop;
   const references = collectReferences(shape.body, ctx.checker);
+  checkVarEscapes(shape.body, "parallel loop", local);
   const loopVariables = shape.levels.map((l) => l.variable);
   const roles = bindClauseVariables(directive.clauses, loop, loopVariables, ctx.checker, report);
   const typeParameters = enclosingTypeParameters(loop);

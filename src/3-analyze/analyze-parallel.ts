@@ -4,6 +4,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { assumedFor, checkedLoopNest, enclosingTypeParameters, localTypeDeclarations, type LoopContext } from "./analyze-loop.js";
 import { checkRaces } from "./races/check-races.js";
 import { checkTeamRaces } from "./races/check-team-races.js";
+import { checkVarEscapes } from "./var-escapes.js";
 import { bindClauseVariables, type ClauseRoles } from "./clause-bindings.js";
 import { checkControlFlow } from "./control-flow.js";
 import { analyzeDataSharing } from "./data-sharing.js";
@@ -34,6 +35,7 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   const block = directive.statement as ts.Block;
   const shape = { levels: [], body: block };
   checkControlFlow(shape, local);
+  checkVarEscapes(block, "parallel block", local);
   const roles = bindClauseVariables(directive.clauses, block, [], ctx.checker, report);
   const typeParameters = enclosingTypeParameters(block);
   const localTypes = localTypeDeclarations(block, block, ctx);

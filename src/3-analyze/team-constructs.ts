@@ -44,7 +44,8 @@ const OUTER: Readonly<Record<string, string>> = {
  * Finds the `parallel` block each `for`, `barrier`, `single` and `masked` belongs to, in the same
  * function, and reports those that some threads of the team would not reach: outside any
  * `parallel` block (orphaned: not supported), inside a construct that only some threads run
- * (`single`, `masked`, `critical`, a loop's iteration), or under a condition on the thread number.
+ * (`single`, `masked`, `critical`, a loop's iteration), under a condition on the thread number,
+ * or inside a `try` block (a thread that throws and is caught would skip it).
  * (`masked` may stand under conditions and in `masked`, as it binds to no barrier.)
  */
 export function bindTeamConstructs(directives: readonly Directive[], ctx: TeamContext): BoundConstruct[] {
@@ -66,6 +67,11 @@ export function bindTeamConstructs(directives: readonly Directive[], ctx: TeamCo
       }
       if (construct && construct !== directive && !(name === "masked" && (construct.name === "masked" || construct.name === "master"))) {
         problem = { outer: OUTER[construct.name] ?? `'${construct.name}'`, reason: reasonInside(construct.name, name) };
+        break;
+      }
+      // A thread that throws inside a `try` around the construct and is caught there skips it.
+      if (name !== "masked" && ts.isTryStatement(p) && from === p.tryBlock) {
+        problem = { outer: "a 'try' block", reason: "a thread that throws inside it and is caught would skip the construct and leave the others waiting for it forever." };
         break;
       }
       const condition = name !== "masked" ? conditionOf(p, from) : undefined;

@@ -218,6 +218,8 @@ export const Messages = {
     `tsomp cannot prove that different ${a.units} write different elements with '${a.access}': ${a.reason}. If they do, write '// @omp assume independent' above the statement (or the loop); if not, use a reduction, 'atomic' or 'critical'.`),
   SimdDependence: m<{ detail: string }>(3033, "warning", (a) =>
     `'simd' says that the iterations of this loop are independent, but ${a.detail} tsomp runs a simd loop in order, so it computes what the loop without 'simd' computes; a compiler that vectorizes it would not. Remove 'simd', or make the iterations independent.`),
+  VarUsedOutsideRegion: m<{ name: string; region: string }>(3034, "error", (a) =>
+    `'${a.name}' is declared with 'var' inside the ${a.region} and used outside it, where it would not exist: each thread runs the body as its own function. Declare it with 'let' before the ${a.region} and list it in lastprivate (or reduction), or use it only inside.`),
 
   // 4xxx: run time (thrown or warned by tsomp/runtime)
   BoundNotSafeInteger: m<{ at: string; what: string; value: string }>(4001, "error", (a) =>

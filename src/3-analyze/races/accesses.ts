@@ -17,6 +17,8 @@ export interface RaceContext {
   readonly synchronized: ReadonlySet<ts.Node>;
   /** Statements under `// @omp assume independent`, whose unprovable accesses are not reported. */
   readonly assumed: ReadonlySet<ts.Node>;
+  /** Statements of the team constructs (`for`, `single`, `masked`), bound to a block or not. */
+  readonly teamStatements?: ReadonlySet<ts.Node>;
   /** Checking a `simd` loop, which runs in order: a proven dependence is a warning (OMP3033), an unproven one nothing. */
   readonly simd?: boolean;
 }

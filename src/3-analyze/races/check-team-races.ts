@@ -94,6 +94,8 @@ export function checkTeamRaces(
       return;
     }
     if (ctx.synchronized.has(node) && !oneThread.has(node)) return;
+    // A construct that is not this block's (an error already, or a nested block's) is not checked here.
+    if (ctx.teamStatements?.has(node) && !loops.has(node) && !oneThread.has(node)) return;
     const under = assumed || ctx.assumed.has(node);
     const loop = loops.get(node);
     const one = oneThread.get(node);
