@@ -58,7 +58,7 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const synchronizing = new Set(["critical", "atomic", "ordered", "single", "masked", "master"]);
   const synchronized = new Set<ts.Node>(parsed.directives.filter((d) => synchronizing.has(d.name) && d.statement).map((d) => d.statement!));
   const assumed = new Set<ts.Node>(parsed.assumed);
-  const teamStatements = new Set<ts.Node>(parsed.directives.filter((d) => isTeamConstruct(d) && d.statement).map((d) => d.statement!));
+  const teamStatements = new Set<ts.Node>(parsed.directives.filter((d) => isTeamConstruct(d) && d.name !== "barrier" && d.statement).map((d) => d.statement!));
   const loops: LoopAnalysis[] = [];
   for (const directive of parsed.directives) {
     const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements };

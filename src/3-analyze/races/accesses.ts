@@ -2,10 +2,11 @@ import ts from "../../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { spanOf } from "../loop-shape.js";
 import { accessOf } from "../references.js";
-import { declarationOf } from "../scope.js";
+import { declarationOf, variableKind } from "../scope.js";
 import { typeFamily } from "../type-family.js";
 import type { NameRole, NotPolynomial, Polynomial } from "./index-form.js";
-import { literalConst, skip, type InnerRange } from "./proofs.js";
+import { memoryRoot } from "./memory.js";
+import { boundRole, innerRanges, literalConst, skip } from "./proofs.js";
 
 /** What the race checks need. */
 export interface RaceContext {
@@ -45,17 +46,27 @@ export function sharedElement(
   reducedArrays: ReadonlySet<ts.Symbol>,
   checker: ts.TypeChecker,
   active: readonly CalledFunction[] = [],
-): { array: ts.Symbol; write: boolean } | undefined {
-  if (!ts.isElementAccessExpression(node) || !ts.isIdentifier(skip(node.expression))) return undefined;
-  const id = skip(node.expression) as ts.Identifier;
+): { array: ts.Symbol; write: boolean; index?: NotPolynomial } | undefined {
+  // `a.fill(…)`, `a.set(…)`, `a.copyWithin(…)`, `a.sort()`, `a.reverse()` write a range of elements.
+  const method = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RANGE_WRITES.has(node.expression.name.text) ? node.expression : undefined;
+  if (!method && (!ts.isElementAccessExpression(node) || !ts.isIdentifier(skip(node.expression)))) return undefined;
+  const target = skip(method ? method.expression : (node as ts.ElementAccessExpression).expression);
+  if (!ts.isIdentifier(target)) return undefined;
+  const id = target;
   const named = checker.getSymbolAtLocation(id);
   const symbol = named && throughCalls(named, active);
-  const declaration = symbol && declarationOf(symbol);
+  // A view made in the region of an array from outside it (`const v = a.subarray(1)`) is the outside array's memory.
+  const root = symbol && memoryRoot(symbol, { sourceFile: node.getSourceFile(), checker });
+  const declaration = root && declarationOf(root);
   // A followed function's own arrays are its own (a fresh one per call).
-  if (declaration && active.some((f) => f.declaration.body!.pos <= declaration.pos && declaration.end <= f.declaration.body!.end)) return undefined;
-  if (!symbol || !declaration || isOwn(symbol, declaration) || reducedArrays.has(symbol) || typeFamily(checker.getTypeAtLocation(id), checker) !== "typed-array") return undefined;
+  if (declaration && active.some((f) => f.body.pos <= declaration.pos && declaration.end <= f.body.end)) return undefined;
+  if (!symbol || !root || !declaration || isOwn(root, declaration) || reducedArrays.has(symbol) || typeFamily(checker.getTypeAtLocation(id), checker) !== "typed-array") return undefined;
+  if (method) return { array: symbol, write: true, index: { why: `'${method.getText()}(…)' writes a range of elements` } };
   return { array: symbol, write: accessOf(id).access === "element-write" };
 }
+
+/** The typed-array methods that write a range of elements. */
+const RANGE_WRITES = new Set(["fill", "set", "copyWithin", "sort", "reverse"]);
 
 /** Reports races, at most one diagnostic per access. */
 export interface RaceReporter {
@@ -87,20 +98,32 @@ export function raceReporter(ctx: RaceContext): RaceReporter {
 
 /** A function of the file that a region calls, whose accesses count as the region's. */
 export interface CalledFunction {
-  readonly declaration: ts.FunctionDeclaration;
+  /** The function: a declaration, or the arrow function or function expression a `const` holds. */
+  readonly declaration: ts.FunctionLikeDeclaration;
+  readonly name: string;
+  readonly body: ts.Node;
   /** Its parameters that receive a variable, mapped to that variable. */
   readonly arguments: ReadonlyMap<ts.Symbol, ts.Symbol>;
   /** Its parameters, mapped to the argument expressions they receive. */
   readonly values: ReadonlyMap<ts.Symbol, ts.Expression>;
 }
 
-/** The function declared in this file (with a body) that `node` calls, unless it is already being followed (`active`). */
+/**
+ * The function of this file that `node` calls (a declaration, or a `const` holding an arrow
+ * function or function expression), unless it is already being followed (`active`). A function
+ * that calls itself gets no parameter mapping: each call has its own arguments.
+ */
 export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: readonly CalledFunction[]): CalledFunction | undefined {
-  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || active.length >= 4) return undefined;
-  const declaration = checker.getSymbolAtLocation(node.expression)?.valueDeclaration;
-  if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body || active.some((f) => f.declaration === declaration)) return undefined;
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || active.length >= 8) return undefined;
+  const symbol = checker.getSymbolAtLocation(node.expression);
+  const target = symbol?.valueDeclaration;
+  const declaration =
+    target && ts.isFunctionDeclaration(target) ? target : target && ts.isVariableDeclaration(target) && variableKind(target) === "const" && target.initializer && (ts.isArrowFunction(skip(target.initializer)) || ts.isFunctionExpression(skip(target.initializer))) ? (skip(target.initializer) as ts.ArrowFunction | ts.FunctionExpression) : undefined;
+  if (!declaration?.body || active.some((f) => f.declaration === declaration)) return undefined;
   const mapped = new Map<ts.Symbol, ts.Symbol>();
   const values = new Map<ts.Symbol, ts.Expression>();
+  const called = { declaration, name: node.expression.text, body: declaration.body, arguments: mapped, values };
+  if (callsItself(declaration.body, symbol!, checker)) return called;
   declaration.parameters.forEach((p, k) => {
     const argument = node.arguments[k] && skip(node.arguments[k]);
     const parameter = checker.getSymbolAtLocation(p.name);
@@ -108,7 +131,19 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
     if (parameter && variable) mapped.set(parameter, variable);
     if (parameter && argument && !p.dotDotDotToken) values.set(parameter, argument);
   });
-  return { declaration, arguments: mapped, values };
+  return called;
+}
+
+/** True when `body` calls the function `symbol` names. */
+function callsItself(body: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && checker.getSymbolAtLocation(n.expression) === symbol) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /**
@@ -116,19 +151,20 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
  * assigns as the argument it receives, a variable initialized once and never assigned as its
  * initializer, a loop's variable with its range, anything else as unknown (it may differ between calls and within one).
  */
-export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, active: readonly CalledFunction[], innerRange: InnerRange): NameRole | undefined {
+export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, active: readonly CalledFunction[]): NameRole | undefined {
   const symbol = checker.getSymbolAtLocation(id);
   const declaration = symbol?.valueDeclaration;
   const fn = declaration && active.find((f) => f.declaration.pos <= declaration.pos && declaration.end <= f.declaration.end);
   if (!fn || !symbol) return undefined;
-  const assigned = assignedIn(fn.declaration.body!, symbol, checker);
+  const assigned = assignedIn(fn.body, symbol, checker);
   const argument = fn.values.get(symbol);
   if (argument && !assigned) return { kind: "alias", initializer: argument };
   if (ts.isVariableDeclaration(declaration!) && declaration.initializer && !assigned) return { kind: "alias", initializer: declaration.initializer };
   const name = `${id.text}@${declaration!.pos}`;
-  const range = innerRange(name);
-  if (range && (range.lower || range.upper)) return { kind: "inner", name, ...range };
-  return literalConst(declaration!) ?? { kind: "unknown", why: `'${id.text}' is a variable of '${fn.declaration.name?.text ?? "a function"}', which the loop calls` };
+  // The function's loops read their bounds through its parameters' arguments.
+  const range = innerRanges(fn.body, checker, (x) => calleeNameRole(x, checker, active) ?? boundRole(checker)(x))(name);
+  if (range?.lower && range.upper) return { kind: "inner", name, ...range };
+  return literalConst(declaration!) ?? { kind: "unknown", why: `'${id.text}' is a variable of '${fn.name}', which the loop calls` };
 }
 
 /** True when `body` assigns the variable. */

@@ -7,7 +7,7 @@ import { judgeWrites, type UnitGroup } from "./judge.js";
 import { lockedStatements } from "./locked-statements.js";
 import { sameMemory } from "./memory.js";
 import { dependsOnThreadNumber } from "../team-constructs.js";
-import { innerRanges, literalConst, loopParallelNames, onlyOnce, TEAM_SIZE, THREAD_NUMBER, type InnerRange } from "./proofs.js";
+import { innerRanges, literalConst, loopParallelNames, onlyOnce, rangesOfRoles, TEAM_SIZE, THREAD_NUMBER, type InnerRange } from "./proofs.js";
 
 export type { RaceContext } from "./accesses.js";
 
@@ -23,23 +23,24 @@ export type { RaceContext } from "./accesses.js";
  */
 export function checkRaces(shape: LoopShape, reducedArrays: ReadonlySet<ts.Symbol>, ctx: RaceContext, threadScope: ts.Node = shape.body): void {
   const parallel = loopParallelNames(shape.levels, ctx.checker);
-  const innerRange = innerRanges(shape.body, ctx.checker);
+  const fileRanges = innerRanges(shape.body, ctx.checker, (id) => (parallel.has(id.text) ? { kind: "invariant" } : regionNameRole(id, shape.body, threadScope, () => undefined, ctx.checker)));
+  const { innerRange, record } = rangesOfRoles(fileRanges);
   let active: CalledFunction[] = [];
   const role = (id: ts.Identifier): NameRole =>
-    calleeNameRole(id, ctx.checker, active, innerRange) ?? (parallel.has(id.text) ? { kind: "parallel" } : regionNameRole(id, shape.body, threadScope, innerRange, ctx.checker, (n) => parallel.has(n)));
+    record(calleeNameRole(id, ctx.checker, active) ?? (parallel.has(id.text) ? { kind: "parallel" } : regionNameRole(id, shape.body, threadScope, fileRanges, ctx.checker, (n) => parallel.has(n))));
   const accesses: ElementAccess[] = [];
   const isOwn = (_: ts.Symbol, d: ts.Node) => contains(threadScope, d) || contains(shape.body, d);
   const visit = (node: ts.Node, assumed: boolean): void => {
     if (ctx.synchronized.has(node) || ts.isFunctionLike(node)) return;
     const under = assumed || ctx.assumed.has(node);
     const element = sharedElement(node, isOwn, reducedArrays, ctx.checker, active);
-    if (element) accesses.push({ ...element, node: node as ts.ElementAccessExpression, index: indexPolynomial((node as ts.ElementAccessExpression).argumentExpression, role), assumed: under });
+    if (element) accesses.push({ ...element, node: node as ts.Expression, index: element.index ?? indexPolynomial((node as ts.ElementAccessExpression).argumentExpression, role), assumed: under });
     ts.forEachChild(node, (c) => visit(c, under));
     // The accesses of a function of this file that the loop calls are the loop's.
     const called = calledFunction(node, ctx.checker, active);
     if (called) {
       active = [...active, called];
-      visit(called.declaration.body!, under);
+      visit(called.body, under);
       active = active.slice(0, -1);
     }
   };
@@ -49,9 +50,13 @@ export function checkRaces(shape: LoopShape, reducedArrays: ReadonlySet<ts.Symbo
   const checked = accesses.filter((a) => ![...locked.keys()].some((s) => contains(s, a.node)));
   const same = (w: ElementAccess, x: ElementAccess) => sameMemory(x.array, w.array, ctx);
   const reporter = raceReporter(ctx);
-  // A write indexed by the thread number is each thread's own element: the thread's iterations run one after another.
-  const byThread = (a: ElementAccess) => isPolynomial(a.index) && [...a.index.keys()].some((m) => namesOf(m).includes(THREAD_NUMBER));
-  judgeWrites(checked, checked.filter((a) => a.write && byThread(a)), threadGroup(innerRange, () => true), same, reporter, text);
+  // A write indexed by the thread number alone is each thread's own element: the thread's iterations run one after another.
+  const names = (a: ElementAccess) => (isPolynomial(a.index) ? [...a.index.keys()].flatMap(namesOf) : []);
+  const byThread = (a: ElementAccess) => names(a).includes(THREAD_NUMBER);
+  for (const a of checked.filter((a) => a.write && byThread(a) && names(a).some((n) => parallel.has(n)))) {
+    reporter.warn(a, "the index mixes the loop variable with the thread number, which differ in unrelated ways");
+  }
+  judgeWrites(checked, checked.filter((a) => a.write && byThread(a) && !names(a).some((n) => parallel.has(n))), threadGroup(innerRange, () => true), same, reporter, text);
   judgeWrites(
     checked,
     checked.filter((a) => a.write && !byThread(a)),
@@ -64,7 +69,7 @@ export function checkRaces(shape: LoopShape, reducedArrays: ReadonlySet<ts.Symbo
         detail: `iterations write the same elements with '${text(w)}': its index does not depend on ${missing.filter((v) => !onlyOnce(parallel.get(v)!)).map((v) => `'${v}'`).join(" or ")}.`,
         fix: "Write each element from one iteration, or use a reduction, 'atomic' or 'critical'.",
       }),
-      sharedWarning: "",
+      sharedWarning: "every iteration writes the same elements",
       dependence: (from, to, w, other, writes) => ({
         detail: `iteration ${from} writes '${w}', which iteration ${to} ${writes ? "writes" : "reads"} as '${other}' (a dependence between iterations).`,
         fix: "Iterations of a parallel loop must not depend on each other: read from one array and write another, or use 'ordered'.",
@@ -102,22 +107,30 @@ export function regionNameRole(id: ts.Identifier, body: ts.Node, threadScope: ts
     const startsFromParallel = range?.lower && [...range.lower.keys()].some((m) => namesOf(m).some((n) => n === THREAD_NUMBER || isParallel(n)));
     if (startsFromParallel) return { kind: "inner", name, ...range, from: range.lower };
     // Bounds that move with a parallel name would make an index that does not name it differ between units all the same.
-    if (range && !boundsMentionParallel(declaration, isParallel)) return { kind: "inner", name, ...range };
-    if (range) return { kind: "unknown", why: `the range of '${id.text}' depends on the loop variable` };
+    if (range?.lower && range.upper && !boundsMentionParallel(declaration, isParallel, checker)) return { kind: "inner", name, ...range };
+    if (range) return { kind: "unknown", why: range.lower && range.upper ? `the range of '${id.text}' depends on the loop variable` : `tsomp cannot read the bounds of '${id.text}'` };
     return { kind: "unknown", why: contains(body, declaration) ? `'${id.text}' is a variable of the body that tsomp does not follow` : `'${id.text}' changes inside the loop` };
   }
   if (own && !uniformLoopVariable(declaration, checker)) return { kind: "unknown", why: `'${id.text}' may differ between threads` };
   return literalConst(declaration) ?? { kind: "invariant" };
 }
 
-/** True when the loop that declares `declaration` has bounds that name a parallel name or the thread number. */
-function boundsMentionParallel(declaration: ts.Node, isParallel: (name: string) => boolean): boolean {
+/** True when the loop that declares `declaration` has bounds that name a parallel name or the thread number, directly or through variables' initializers. */
+function boundsMentionParallel(declaration: ts.Node, isParallel: (name: string) => boolean, checker: ts.TypeChecker): boolean {
   const loop = declaration.parent?.parent;
   if (!loop || !ts.isForStatement(loop)) return false;
   let found = false;
+  const seen = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isIdentifier(n) && (isParallel(n.text) || n.text === "omp_get_thread_num")) found = true;
+    if (ts.isIdentifier(n)) {
+      if (isParallel(n.text) || n.text === "omp_get_thread_num") found = true;
+      const d = checker.getSymbolAtLocation(n)?.valueDeclaration;
+      if (d && d !== declaration && ts.isVariableDeclaration(d) && d.initializer && !seen.has(d) && seen.size < 16) {
+        seen.add(d);
+        visit(d.initializer);
+      }
+    }
     ts.forEachChild(n, visit);
   };
   [loop.initializer, loop.condition].forEach((part) => part && visit(part));

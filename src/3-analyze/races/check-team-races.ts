@@ -5,17 +5,17 @@ import { dependsOnThreadNumber } from "../team-constructs.js";
 import type { WorkshareAnalysis } from "../types.js";
 import { calledFunction, calleeNameRole, raceReporter, sharedElement, type CalledFunction, type ElementAccess, type RaceContext, type RaceReporter } from "./accesses.js";
 import { regionNameRole, threadGroup } from "./check-races.js";
-import { add, constantOf, indexPolynomial, isConstant, isPolynomial, namesOf, samePolynomial, scale, splitBy, type NameRole, type Polynomial } from "./index-form.js";
+import { add, constantOf, indexPolynomial, isConstant, isPolynomial, namesOf, samePolynomial, scale, splitBy, type NameRole, type NotPolynomial, type Polynomial } from "./index-form.js";
 import { judgeWrites } from "./judge.js";
 import { lockedStatements, ordersThreadsByHand } from "./locked-statements.js";
 import { sameMemory } from "./memory.js";
-import { boundRole, innerRanges, loopParallelNames, skip, THREAD_NUMBER } from "./proofs.js";
+import { boundRole, innerRanges, loopParallelNames, rangesOfRoles, skip, THREAD_NUMBER } from "./proofs.js";
 
 /** Who runs an access of a `parallel` block: every thread (or those past a condition on the thread number), one thread, or a `for` loop's iterations. */
 type Runner =
   | { readonly kind: "team"; readonly some: boolean }
-  | { readonly kind: "one"; readonly thread: string; readonly where: string }
-  | { readonly kind: "loop"; readonly loop: WorkshareAnalysis };
+  | { readonly kind: "one"; readonly thread: string; readonly where: string; readonly repeats?: boolean }
+  | { readonly kind: "loop"; readonly loop: WorkshareAnalysis; readonly repeats: boolean };
 
 /** A sequential loop of the block around barriers: the stretch its iterations start in and the one they end in. */
 interface Iteration {
@@ -59,7 +59,8 @@ export function checkTeamRaces(
   const loops = new Map(workshares.map((w) => [w.statement as ts.Node, w]));
   const oneThread = new Map<ts.Node, Directive>(constructs.filter((d) => d.statement && (d.name === "single" || d.name === "masked" || d.name === "master")).map((d) => [d.statement!, d]));
   const locked = lockedStatements(block);
-  const innerRange = innerRanges(block, ctx.checker, (id) => regionNameRole(id, block, block, () => undefined, ctx.checker));
+  const fileRanges = innerRanges(block, ctx.checker, (id) => regionNameRole(id, block, block, () => undefined, ctx.checker));
+  const { innerRange, record } = rangesOfRoles(fileRanges);
   const isOwn = (symbol: ts.Symbol) => isThreadPrivate(symbol);
 
   // Stretches between barriers, numbered in the order the threads pass them.
@@ -76,7 +77,7 @@ export function checkTeamRaces(
   let loopVariables: ReadonlySet<string> = new Set();
   const varying = new Set<string>();
   const role = (id: ts.Identifier): NameRole => {
-    const r: NameRole = calleeNameRole(id, ctx.checker, active, innerRange) ?? (loopVariables.has(id.text) ? { kind: "parallel" } : regionNameRole(id, block, block, innerRange, ctx.checker, (n) => loopVariables.has(n)));
+    const r: NameRole = record(calleeNameRole(id, ctx.checker, active) ?? (loopVariables.has(id.text) ? { kind: "parallel" } : regionNameRole(id, block, block, fileRanges, ctx.checker, (n) => loopVariables.has(n))));
     if (r.kind === "parallel") varying.add(r.name ?? id.text);
     else if (r.kind === "inner") varying.add(r.name).add(`${r.name}'`);
     return r;
@@ -102,16 +103,23 @@ export function checkTeamRaces(
     if (loop) {
       const outer = loopVariables;
       loopVariables = new Set(loop.shape.levels.map((l) => l.variable));
-      ts.forEachChild(node, (c) => visit(c, { kind: "loop", loop }, under));
+      // A `nowait` loop inside a sequential loop may overlap its own next instance.
+      ts.forEachChild(node, (c) => visit(c, { kind: "loop", loop, repeats: loop.nowait && iterations.length > 0 }, under));
       loopVariables = outer;
       passBarriersBefore(node.end);
       if (!loop.nowait) barrier();
       return;
     }
     if (one) {
-      ts.forEachChild(node, (c) => visit(c, runner.kind === "team" ? oneThreadRunner(one) : runner, under));
+      ts.forEachChild(node, (c) => visit(c, runner.kind === "team" ? oneThreadRunner(one, iterations.length > 0) : runner, under));
       passBarriersBefore(node.end);
       if (one.name === "single" && !one.clauses.some((c) => c.kind === "nowait")) barrier();
+      return;
+    }
+    if (ts.isSwitchStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker, 0)) {
+      visit(node.expression, runner, under);
+      visit(node.caseBlock, { kind: "team", some: true }, under);
+      passBarriersBefore(node.end);
       return;
     }
     if (ts.isIfStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker, 0)) {
@@ -124,7 +132,7 @@ export function checkTeamRaces(
     }
     const element = sharedElement(node, isOwn, reducedArrays, ctx.checker, active) ?? teamScalar(node, teamOutputs, ctx.checker);
     if (element) {
-      const index = ts.isElementAccessExpression(node) ? indexPolynomial(node.argumentExpression, role) : new Map<string, number>();
+      const index = element.index ?? (ts.isElementAccessExpression(node) ? indexPolynomial(node.argumentExpression, role) : new Map<string, number>());
       const fixed = isPolynomial(index) && [...index.keys()].every((m) => namesOf(m).every((n) => !varying.has(n)));
       accesses.push({ ...element, node: node as ts.Expression, index, assumed: under, phase, loops: iterations, lock, runner, fixed });
     }
@@ -135,7 +143,7 @@ export function checkTeamRaces(
       const called = calledFunction(node, ctx.checker, active);
       if (called) {
         active = [...active, called];
-        visit(called.declaration.body!, runner, under);
+        visit(called.body, runner, under);
         active = active.slice(0, -1);
       }
       return;
@@ -161,7 +169,7 @@ export function checkTeamRaces(
   // Accesses of different runners between the same barriers.
   for (const w of accesses.filter((a) => a.write)) {
     for (const x of accesses) {
-      if (x === w || !concurrent(w.runner, x.runner) || !same(w, x) || !samePhase(w, x) || sameStaticIteration(w, x, ctx.checker)) continue;
+      if ((x === w && !repeats(w.runner)) || !concurrent(w, x) || !same(w, x) || !samePhase(w, x) || sameStaticIteration(w, x, ctx.checker)) continue;
       if (w.fixed && x.fixed && w.array === x.array && isPolynomial(w.index) && isPolynomial(x.index)) {
         const d = add(w.index, scale(x.index, -1));
         if (d.size > 0 && isConstant(d)) continue;
@@ -176,12 +184,18 @@ export function checkTeamRaces(
   }
 }
 
-/** The runner of a `single` or `masked` block. */
-function oneThreadRunner(d: Directive): Runner {
-  if (d.name === "single") return { kind: "one", thread: `single ${d.comment.pos}`, where: "in the 'single' block" };
+/** The runner of a `single` or `masked` block; a `single nowait` in a sequential loop (`inLoop`) may overlap its next instance on another thread. */
+function oneThreadRunner(d: Directive, inLoop: boolean): Runner {
+  if (d.name === "single") return { kind: "one", thread: `single ${d.comment.pos}`, where: "in the 'single' block", repeats: inLoop && d.clauses.some((c) => c.kind === "nowait") };
   const filter = d.clauses.find((c) => c.kind === "filter");
-  const thread = filter && filter.kind === "filter" ? filter.value.text : "0";
+  // Thread numbers are compared as numbers written out; any other filter is a thread of its own.
+  const thread = !filter || filter.kind !== "filter" ? "0" : filter.value.literal !== undefined ? String(filter.value.literal) : `masked ${d.comment.pos}`;
   return { kind: "one", thread, where: `in the '${d.name}' block` };
+}
+
+/** True for a runner whose accesses may meet its own next instance (see oneThreadRunner and the `for` runner). */
+function repeats(r: Runner): boolean {
+  return r.kind !== "team" && !!r.repeats;
 }
 
 /** `t === k` / `t !== k` (or `==`, `!=`, either way round) for the thread number `t` and a value `k` that does not depend on it. */
@@ -199,16 +213,23 @@ function threadEquality(e: ts.Expression, role: (id: ts.Identifier) => NameRole)
     const p = indexPolynomial(x, role);
     return isPolynomial(p) && [...p.keys()].every((m) => !namesOf(m).includes(THREAD_NUMBER));
   };
-  if (isThread(c.left) && isConstantValue(c.right)) return { thread: c.right.getText(), negated };
-  if (isThread(c.right) && isConstantValue(c.left)) return { thread: c.left.getText(), negated };
+  // Thread numbers are compared as numbers written out; any other value names a thread of its own.
+  const name = (x: ts.Expression) => (ts.isNumericLiteral(skip(x)) ? String(Number((skip(x) as ts.NumericLiteral).text)) : `branch ${c.pos}`);
+  if (isThread(c.left) && isConstantValue(c.right)) return { thread: name(c.right), negated };
+  if (isThread(c.right) && isConstantValue(c.left)) return { thread: name(c.left), negated };
   return undefined;
 }
 
-/** True when two runners' accesses can happen at the same time (the team's among themselves and a loop's own are judged elsewhere). */
-function concurrent(a: Runner, b: Runner): boolean {
-  if (a.kind === "team" && b.kind === "team") return false;
-  if (a.kind === "loop" && b.kind === "loop") return a.loop !== b.loop;
-  if (a.kind === "one" && b.kind === "one") return a.thread !== b.thread;
+/**
+ * True when two accesses' runners can make them at the same time on different threads (the
+ * team's among themselves, unless one holds a lock the other does not, and a loop's own
+ * iterations are judged elsewhere).
+ */
+function concurrent(x: TeamAccess, y: TeamAccess): boolean {
+  const [a, b] = [x.runner, y.runner];
+  if (a.kind === "team" && b.kind === "team") return x.lock !== y.lock;
+  if (a.kind === "loop" && b.kind === "loop") return a.loop !== b.loop || a.repeats;
+  if (a.kind === "one" && b.kind === "one") return a.thread !== b.thread || !!a.repeats;
   return true;
 }
 
@@ -233,15 +254,18 @@ function isIteration(node: ts.Node): boolean {
  */
 function mayMeet(a: TeamAccess, b: TeamAccess, varying: ReadonlySet<string>, checker: ts.TypeChecker): boolean {
   if (a.phase === b.phase) return true;
-  const loop = a.loops.find((l) => b.loops.includes(l) && l.start !== l.end && ((a.phase === l.end && b.phase === l.start) || (a.phase === l.start && b.phase === l.end)));
-  if (!loop) return false;
-  const [tail, head] = a.phase === loop.end ? [a, b] : [b, a];
-  const step = uniformStep(loop.node, checker);
-  if (!step || !isPolynomial(tail.index) || !isPolynomial(head.index)) return true;
-  const shifted = shift(head.index, step.variable, step.step);
-  const d = shifted && add(tail.index, scale(shifted, -1));
-  const others = [...tail.index.keys(), ...head.index.keys()].flatMap(namesOf).filter((n) => n !== step.variable);
-  return !(d && d.size > 0 && isConstant(d) && others.every((n) => !varying.has(n)));
+  // Every loop around both whose iterations overlap there must keep them apart.
+  return a.loops
+    .filter((l) => b.loops.includes(l) && l.start !== l.end && ((a.phase === l.end && b.phase === l.start) || (a.phase === l.start && b.phase === l.end)))
+    .some((loop) => {
+      const [tail, head] = a.phase === loop.end ? [a, b] : [b, a];
+      const step = uniformStep(loop.node, checker);
+      if (!step || !isPolynomial(tail.index) || !isPolynomial(head.index)) return true;
+      const shifted = shift(head.index, step.variable, step.step);
+      const d = shifted && add(tail.index, scale(shifted, -1));
+      const others = [...tail.index.keys(), ...head.index.keys()].flatMap(namesOf).filter((n) => n !== step.variable);
+      return !(d && d.size > 0 && isConstant(d) && others.every((n) => !varying.has(n)));
+    });
 }
 
 /** The variable (as named in polynomials) and literal step of `for (let v = …; …; v++ | v += s)` whose parts do not depend on the thread number. */
@@ -280,7 +304,11 @@ function sameStaticIteration(a: TeamAccess, b: TeamAccess, checker: ts.TypeCheck
   if (a.runner.kind !== "loop" || b.runner.kind !== "loop" || !isPolynomial(a.index) || !isPolynomial(b.index)) return false;
   const la = a.runner.loop;
   const lb = b.runner.loop;
-  const static_ = (l: WorkshareAnalysis) => l.schedule.kind === "static" && l.shape.levels.length === 1;
+  // Two instances of one loop (a `nowait` loop in a sequential loop) differ in what is around them.
+  if (la === lb) return false;
+  // Bounds must be read exactly (a `Math.min` bound gives only a bound on the count).
+  const exact = (e: ts.Expression) => isPolynomial(indexPolynomial(e, boundRole(checker)));
+  const static_ = (l: WorkshareAnalysis) => l.schedule.kind === "static" && l.shape.levels.length === 1 && exact(l.shape.levels[0]!.lower) && exact(l.shape.levels[0]!.upper);
   if (!static_(la) || !static_(lb) || la.schedule.chunk?.text !== lb.schedule.chunk?.text) return false;
   const [va, vb] = [loopParallelNames(la.shape.levels, checker), loopParallelNames(lb.shape.levels, checker)];
   const [na, nb] = [la.shape.levels[0]!, lb.shape.levels[0]!];
@@ -313,7 +341,7 @@ function demoted(reporter: RaceReporter): RaceReporter {
  * combines it, so another thread's use of it between the same barriers races with that (as one
  * element of memory).
  */
-function teamScalar(node: ts.Node, teamOutputs: ReadonlySet<ts.Symbol>, checker: ts.TypeChecker): { array: ts.Symbol; write: boolean } | undefined {
+function teamScalar(node: ts.Node, teamOutputs: ReadonlySet<ts.Symbol>, checker: ts.TypeChecker): { array: ts.Symbol; write: boolean; index?: NotPolynomial } | undefined {
   if (!ts.isIdentifier(node) || teamOutputs.size === 0) return undefined;
   const symbol = checker.getSymbolAtLocation(node);
   if (!symbol || !teamOutputs.has(symbol)) return undefined;

@@ -16,7 +16,7 @@ export type NameRole =
    * Varies inside one iteration (an inner loop's variable), with the range [lower, upper) when
    * known; with `from`, it reads as `from + v'` for a name `v'` in [0, upper − lower).
    */
-  | { readonly kind: "inner"; readonly name: string; readonly lower?: Polynomial; readonly upper?: Polynomial; readonly from?: Polynomial }
+  | { readonly kind: "inner"; readonly name: string; readonly lower?: Polynomial; readonly upper?: Polynomial; readonly from?: Polynomial; readonly approximate?: boolean }
   /** The same in every iteration (`name`: its monomial, for a call such as `omp_get_num_threads()`). */
   | { readonly kind: "invariant"; readonly name?: string }
   /** A const of the body whose initializer stands for it. */

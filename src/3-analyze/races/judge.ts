@@ -11,7 +11,7 @@ export interface UnitGroup {
   readonly units: string;
   /** Whether two accesses can happen at the same time in different units (false when a barrier separates them). */
   readonly mayMeet: (w: ElementAccess, x: ElementAccess) => boolean;
-  /** The error for a write whose index ignores some parallel names (`missing`), or undefined to warn with `sharedWarning` instead. */
+  /** The error for a write whose index ignores some parallel names (`missing`), or undefined to warn with `sharedWarning` instead (the loop's never does). */
   readonly sharedError: (w: ElementAccess, missing: readonly string[]) => { detail: string; fix: string } | undefined;
   readonly sharedWarning: string;
   /** The error for a write that unit `from` makes and unit `to` reads or writes as `other`. */
@@ -40,9 +40,11 @@ export function judgeWrites(
     if (own === "shared") {
       const index = w.index;
       const missing = [...group.parallel.keys()].filter((v) => ![...index.keys()].some((m) => namesOf(m).includes(v)));
-      const e = group.sharedError(w, missing);
+      // An offset from a start that moves with a parallel name, within bounds read from Math.min/Math.max, may still depend on it.
+      const moving = [...index.keys()].flatMap(namesOf).some((n) => n.endsWith("'") && group.innerRange(n)?.approximate);
+      const e = moving ? undefined : group.sharedError(w, missing);
       if (e) reporter.error(w, e.detail, e.fix);
-      else reporter.warn(w, group.sharedWarning, group.units);
+      else reporter.warn(w, moving ? "the index depends on the parallel variable only through an inner loop whose bounds use Math.min or Math.max" : group.sharedWarning, group.units);
       continue;
     }
     if (typeof own === "string") {

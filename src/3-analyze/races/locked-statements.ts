@@ -7,7 +7,9 @@ import { skip } from "./proofs.js";
  */
 export function lockedStatements(body: ts.Node): Map<ts.Statement, string> {
   const out = new Map<ts.Statement, string>();
-  const called = (e: ts.Expression) => (ts.isCallExpression(e) && ts.isIdentifier(e.expression) ? { name: e.expression.text, lock: e.arguments[0]?.getText() ?? "" } : undefined);
+  // A lock named by a variable (or a property of one) is one lock for every thread; `locks[t]` may be each thread's own, which excludes nothing.
+  const lockOf = (e: ts.Expression | undefined) => (e && (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && !e.getText().includes("["))) ? e.getText() : undefined);
+  const called = (e: ts.Expression) => (ts.isCallExpression(e) && ts.isIdentifier(e.expression) ? { name: e.expression.text, lock: lockOf(e.arguments[0]) } : undefined);
   // `omp_set_lock(l);`, or `while (!omp_test_lock(l)) …` (spinning until the lock is taken).
   const callee = (s: ts.Statement) => {
     if (ts.isExpressionStatement(s)) return called(s.expression);

@@ -26,26 +26,41 @@ export function sameMemory(a: ts.Symbol, b: ts.Symbol, ctx: MemoryContext): bool
   const ia = fn.parameters.indexOf(da);
   const ib = fn.parameters.indexOf(db);
   const name = ts.isFunctionDeclaration(fn) && fn.name ? ctx.checker.getSymbolAtLocation(fn.name) : undefined;
-  let passedTwice = false;
-  const visit = (n: ts.Node): void => {
-    if (passedTwice) return;
-    if (ts.isCallExpression(n) && name && ts.isIdentifier(n.expression) && ctx.checker.getSymbolAtLocation(n.expression) === name) {
-      const x = n.arguments[ia];
-      const y = n.arguments[ib];
-      if (x && y && ts.isIdentifier(x) && ts.isIdentifier(y)) {
-        const sx = ctx.checker.getSymbolAtLocation(x);
-        const sy = ctx.checker.getSymbolAtLocation(y);
-        if (sx && sy && memoryRoot(sx, ctx) === memoryRoot(sy, ctx)) passedTwice = true;
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.sourceFile);
-  return passedTwice;
+  return syntaxOf(ctx.sourceFile).calls.some((n) => {
+    if (!name || ctx.checker.getSymbolAtLocation(n.expression) !== name) return false;
+    const x = n.arguments[ia];
+    const y = n.arguments[ib];
+    if (!x || !y || !ts.isIdentifier(x) || !ts.isIdentifier(y)) return false;
+    const sx = ctx.checker.getSymbolAtLocation(x);
+    const sy = ctx.checker.getSymbolAtLocation(y);
+    return !!sx && !!sy && memoryRoot(sx, ctx) === memoryRoot(sy, ctx);
+  });
 }
 
-/** The variable whose memory an array variable views: itself, or what its `const`/`let` initializer makes a view of. */
-function memoryRoot(symbol: ts.Symbol, ctx: MemoryContext, depth = 0): ts.Symbol {
+/** The calls by name and the assignments of one variable to another in a file, found once per file (syntax only: symbols are the checker's). */
+const fileSyntax = new WeakMap<ts.SourceFile, { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] }>();
+
+/** The calls and assignments of a file that the aliasing check reads (see fileSyntax). */
+function syntaxOf(sourceFile: ts.SourceFile): { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] } {
+  let found = fileSyntax.get(sourceFile);
+  if (!found) {
+    const out: { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] } = { calls: [], assignments: [] };
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.calls.push(n as ts.CallExpression & { expression: ts.Identifier });
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skip(n.left)) && ts.isIdentifier(skip(n.right))) {
+        out.assignments.push([skip(n.left) as ts.Identifier, skip(n.right) as ts.Identifier]);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sourceFile);
+    found = out;
+    fileSyntax.set(sourceFile, found);
+  }
+  return found;
+}
+
+/** The variable whose memory an array variable views: itself, or what its `const`/`let` initializer is or makes a view of. */
+export function memoryRoot(symbol: ts.Symbol, ctx: MemoryContext, depth = 0): ts.Symbol {
   const d = declarationOf(symbol);
   if (depth > 8 || !d || !ts.isVariableDeclaration(d) || !d.initializer) return symbol;
   let e = skip(d.initializer);
@@ -56,25 +71,19 @@ function memoryRoot(symbol: ts.Symbol, ctx: MemoryContext, depth = 0): ts.Symbol
     if (ts.isPropertyAccessExpression(first) && first.name.text === "buffer") e = skip(first.expression);
     else if (buffer) e = first;
   }
-  if (e === skip(d.initializer) || !ts.isIdentifier(e)) return symbol;
+  // `const b = a` names the same memory too.
+  if (!ts.isIdentifier(e)) return symbol;
   const next = ctx.checker.getSymbolAtLocation(e);
   return next ? memoryRoot(next, ctx, depth + 1) : symbol;
 }
 
 /** True when the file assigns one of the variables (or a view of it) to the other: `a = b` or `b = a`. */
 function assignedOneToOther(a: ts.Symbol, b: ts.Symbol, ctx: MemoryContext): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skip(n.left)) && ts.isIdentifier(skip(n.right))) {
-      const left = ctx.checker.getSymbolAtLocation(skip(n.left));
-      const right = ctx.checker.getSymbolAtLocation(skip(n.right));
-      const rl = left && memoryRoot(left, ctx);
-      const rr = right && memoryRoot(right, ctx);
-      if ((rl === a && rr === b) || (rl === b && rr === a)) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.sourceFile);
-  return found;
+  return syntaxOf(ctx.sourceFile).assignments.some(([l, r]) => {
+    const left = ctx.checker.getSymbolAtLocation(l);
+    const right = ctx.checker.getSymbolAtLocation(r);
+    const rl = left && memoryRoot(left, ctx);
+    const rr = right && memoryRoot(right, ctx);
+    return (rl === a && rr === b) || (rl === b && rr === a);
+  });
 }

@@ -26,7 +26,27 @@ export const TEAM_SIZE = "omp_get_num_threads()";
 export type ParallelNames = ReadonlyMap<string, ParallelName>;
 
 /** The range [lower, upper) of a name that varies inside one unit (an inner loop's variable, named `v@position` of its declaration), or undefined when it is not such a name. */
-export type InnerRange = (name: string) => { lower?: Polynomial; upper?: Polynomial; byTeam?: boolean } | undefined;
+export type InnerRange = (name: string) => { lower?: Polynomial; upper?: Polynomial; byTeam?: boolean; approximate?: boolean } | undefined;
+
+/**
+ * The ranges of inner names as the roles that named them read them (a called function's loop
+ * reads its bounds through the arguments), falling back on `base`; `record` takes each role.
+ */
+export function rangesOfRoles(base: InnerRange): { innerRange: InnerRange; record: (role: NameRole) => NameRole } {
+  const named = new Map<string, NonNullable<ReturnType<InnerRange>>>();
+  const innerRange: InnerRange = (name) => {
+    if (name.endsWith("'") && named.has(name.slice(0, -1))) {
+      const r = named.get(name.slice(0, -1))!;
+      return r.lower && r.upper ? { lower: new Map(), upper: add(r.upper, scale(r.lower, -1)), ...(r.approximate ? { approximate: true } : {}) } : {};
+    }
+    return named.get(name) ?? base(name);
+  };
+  const record = (role: NameRole) => {
+    if (role.kind === "inner") named.set(role.name, { ...(role.lower ? { lower: role.lower } : {}), ...(role.upper ? { upper: role.upper } : {}), ...(role.approximate ? { approximate: true } : {}) });
+    return role;
+  };
+  return { innerRange, record };
+}
 
 /** The parallel names of a loop nest: its variables with their literal steps and trip counts. */
 export function loopParallelNames(levels: readonly LoopLevel[], checker: ts.TypeChecker): ParallelNames {
@@ -70,7 +90,7 @@ export function ownElements(p: Polynomial, parallel: ParallelNames, innerRange: 
   for (const { variable, stride } of strides) {
     if (extent === undefined || !covers(stride, extent)) return `tsomp cannot show that '${polynomialText(p)}' differs between ${variable === THREAD_NUMBER ? "threads" : "iterations"} (the stride of '${variable}' may be smaller than the span it steps over)`;
     const count = parallel.get(variable)!.count;
-    extent = count && (isConstant(count) ? scale(stride, constantOf(count)) : isConstant(stride) && constantOf(stride) === 1 ? count : undefined);
+    extent = count && (isConstant(count) ? scale(isConstant(stride) ? new Map([["", Math.abs(constantOf(stride))]]) : stride, constantOf(count)) : isConstant(stride) && Math.abs(constantOf(stride)) === 1 ? count : undefined);
   }
   return true;
 }
@@ -235,10 +255,15 @@ export function literalConst(declaration: ts.Declaration): NameRole | undefined 
  * the values of `v` are the thread's own.
  */
 export function innerRanges(body: ts.Node, checker: ts.TypeChecker, bounds: (id: ts.Identifier) => NameRole = boundRole(checker)): InnerRange {
+  const known = new Map<string, ReturnType<InnerRange>>();
   const range: InnerRange = (name) => {
+    if (!known.has(name)) known.set(name, find(name));
+    return known.get(name);
+  };
+  const find: InnerRange = (name) => {
     if (name.endsWith("'")) {
       const base = range(name.slice(0, -1));
-      return base?.lower && base.upper ? { lower: new Map(), upper: add(base.upper, scale(base.lower, -1)) } : {};
+      return base?.lower && base.upper ? { lower: new Map(), upper: add(base.upper, scale(base.lower, -1)), ...(base.approximate ? { approximate: true } : {}) } : {};
     }
     let found: ReturnType<InnerRange>;
     const visit = (n: ts.Node): void => {
@@ -265,6 +290,8 @@ function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id
   const inc = loop.incrementor && skip(loop.incrementor);
   const relation = c && ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
   if (!d.initializer || !c || !ts.isBinaryExpression(c) || (relation !== ts.SyntaxKind.LessThanToken && relation !== ts.SyntaxKind.LessThanEqualsToken) || !inc) return {};
+  // The test must be on the variable itself, and only the loop's step may change it.
+  if (!ts.isIdentifier(skip(c.left)) || (skip(c.left) as ts.Identifier).text !== name(d) || assignsName(loop.statement, name(d))) return {};
   const inclusive = relation === ts.SyntaxKind.LessThanEqualsToken;
   const lowers = boundCandidates(d.initializer, "Math.max", bounds);
   const uppers = boundCandidates(c.right, "Math.min", bounds).map((u) => (inclusive ? add(u, new Map([["", 1]])) : u));
@@ -272,7 +299,9 @@ function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id
   const pair = lowers.flatMap((l) => uppers.map((u) => [l, u] as const)).find(([l, u]) => isConstant(add(u, scale(l, -1))));
   const lower = pair?.[0] ?? lowers[0];
   const upper = pair?.[1] ?? uppers[0];
-  const known = { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}) };
+  // With `Math.max`/`Math.min` the range only holds the variable's values; the real one may be narrower.
+  const minMax = [d.initializer, c.right].some((e) => ts.isCallExpression(skip(e)));
+  const known = { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), ...(minMax ? { approximate: true } : {}) };
   if (stepsByOne(inc, name(d))) return known;
   if (ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && lower && lower.get(THREAD_NUMBER) === 1) {
     const step = indexPolynomial(inc.right, bounds);
@@ -300,6 +329,20 @@ function stepsByOne(inc: ts.Expression, v: string): boolean {
   if (inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return one(inc.right);
   const r = skip(inc.right);
   return inc.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isBinaryExpression(r) && r.operatorToken.kind === ts.SyntaxKind.PlusToken && ((isV(r.left) && one(r.right)) || (one(r.left) && isV(r.right)));
+}
+
+/** True when `node` assigns (or increments) a variable of that name. */
+function assignsName(node: ts.Node, v: string): boolean {
+  let found = false;
+  const isV = (e: ts.Expression) => ts.isIdentifier(skip(e)) && (skip(e) as ts.Identifier).text === v;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isV(n.left)) found = true;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && isV(n.operand)) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 /** The name a loop declares. */
