@@ -1,11 +1,11 @@
 import ts from "../../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { spanOf } from "../loop-shape.js";
-import { accessOf } from "../references.js";
+import { accessOf, assignmentTarget } from "../references.js";
 import { declarationOf, variableKind } from "../scope.js";
 import { typeFamily } from "../type-family.js";
 import type { NameRole, NotPolynomial, Polynomial } from "./index-form.js";
-import { memoryRoot } from "./memory.js";
+import { memoryRoot, sameMemory } from "./memory.js";
 import { boundRole, innerRanges, literalConst, skip } from "./proofs.js";
 
 /** What the race checks need. */
@@ -27,6 +27,8 @@ export interface RaceContext {
 /** One element access of a shared typed array (or a use of a scalar the team shares, as its one element). */
 export interface ElementAccess {
   readonly array: ts.Symbol;
+  /** Other names of its memory: the parameter it is read through in a called function, and what a view passed for that parameter views. */
+  readonly aliases?: readonly ts.Symbol[];
   readonly node: ts.Expression;
   readonly write: boolean;
   readonly index: Polynomial | NotPolynomial;
@@ -46,13 +48,30 @@ export function sharedElement(
   reducedArrays: ReadonlySet<ts.Symbol>,
   checker: ts.TypeChecker,
   active: readonly CalledFunction[] = [],
-): { array: ts.Symbol; write: boolean; index?: NotPolynomial } | undefined {
+): { array: ts.Symbol; write: boolean; index?: NotPolynomial; aliases?: ts.Symbol[] } | undefined {
   // `a.fill(…)`, `a.set(…)`, `a.copyWithin(…)`, `a.sort()`, `a.reverse()` write a range of elements.
   const method = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RANGE_WRITES.has(node.expression.name.text) ? node.expression : undefined;
-  if (!method && (!ts.isElementAccessExpression(node) || !ts.isIdentifier(skip(node.expression)))) return undefined;
+  if (!method && !ts.isElementAccessExpression(node)) return undefined;
   const target = skip(method ? method.expression : (node as ts.ElementAccessExpression).expression);
-  if (!ts.isIdentifier(target)) return undefined;
-  const id = target;
+  // `(c ? a : b)[k]` accesses one of two arrays: each branch is tried in turn.
+  const ids = ts.isIdentifier(target) ? [target] : ts.isConditionalExpression(target) ? [target.whenTrue, target.whenFalse].map(skip).filter(ts.isIdentifier) : [];
+  for (const id of ids) {
+    const found = sharedThrough(id, node, method, isOwn, reducedArrays, checker, active);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The shared array an identifier names in an access (see sharedElement). */
+function sharedThrough(
+  id: ts.Identifier,
+  node: ts.Node,
+  method: ts.PropertyAccessExpression | undefined,
+  isOwn: (symbol: ts.Symbol, declaration: ts.Node) => boolean,
+  reducedArrays: ReadonlySet<ts.Symbol>,
+  checker: ts.TypeChecker,
+  active: readonly CalledFunction[],
+): { array: ts.Symbol; write: boolean; index?: NotPolynomial; aliases?: ts.Symbol[] } | undefined {
   const named = checker.getSymbolAtLocation(id);
   const symbol = named && throughCalls(named, active);
   // A view made in the region of an array from outside it (`const v = a.subarray(1)`) is the outside array's memory.
@@ -61,8 +80,16 @@ export function sharedElement(
   // A followed function's own arrays are its own (a fresh one per call).
   if (declaration && active.some((f) => f.body.pos <= declaration.pos && declaration.end <= f.body.end)) return undefined;
   if (!symbol || !root || !declaration || isOwn(root, declaration) || reducedArrays.has(symbol) || typeFamily(checker.getTypeAtLocation(id), checker) !== "typed-array") return undefined;
-  if (method) return { array: symbol, write: true, index: { why: `'${method.getText()}(…)' writes a range of elements` } };
-  return { array: symbol, write: accessOf(id).access === "element-write" };
+  const aliases = [named!, ...active.flatMap((f) => [...f.views].filter(([p]) => p === named).map(([, v]) => v))].filter((s) => s !== symbol);
+  const other = aliases.length > 0 ? { aliases } : {};
+  if (method) return { array: symbol, write: true, index: { why: `'${method.getText()}(…)' writes a range of elements` }, ...other };
+  return { array: symbol, write: assignmentTarget(node) !== undefined, ...other };
+}
+
+/** True when two accesses may touch the same memory: through their arrays, or the other names they have (see ElementAccess). */
+export function shareMemory(w: ElementAccess, x: ElementAccess, ctx: { sourceFile: ts.SourceFile; checker: ts.TypeChecker }): boolean {
+  const names = (a: ElementAccess) => [a.array, ...(a.aliases ?? [])];
+  return names(w).some((s) => names(x).some((t) => sameMemory(s, t, ctx)));
 }
 
 /** The typed-array methods that write a range of elements. */
@@ -106,6 +133,8 @@ export interface CalledFunction {
   readonly arguments: ReadonlyMap<ts.Symbol, ts.Symbol>;
   /** Its parameters, mapped to the argument expressions they receive. */
   readonly values: ReadonlyMap<ts.Symbol, ts.Expression>;
+  /** Its parameters that receive a view of a variable (`a.subarray(1)`, `new Float64Array(a.buffer)`), mapped to that variable. */
+  readonly views: ReadonlyMap<ts.Symbol, ts.Symbol>;
 }
 
 /**
@@ -122,7 +151,8 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
   if (!declaration?.body || active.some((f) => f.declaration === declaration)) return undefined;
   const mapped = new Map<ts.Symbol, ts.Symbol>();
   const values = new Map<ts.Symbol, ts.Expression>();
-  const called = { declaration, name: node.expression.text, body: declaration.body, arguments: mapped, values };
+  const views = new Map<ts.Symbol, ts.Symbol>();
+  const called = { declaration, name: node.expression.text, body: declaration.body, arguments: mapped, values, views };
   if (callsItself(declaration.body, symbol!, checker)) return called;
   declaration.parameters.forEach((p, k) => {
     const argument = node.arguments[k] && skip(node.arguments[k]);
@@ -130,8 +160,19 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
     const variable = argument && ts.isIdentifier(argument) ? checker.getSymbolAtLocation(argument) : undefined;
     if (parameter && variable) mapped.set(parameter, variable);
     if (parameter && argument && !p.dotDotDotToken) values.set(parameter, argument);
+    const viewed = argument && viewedVariable(argument);
+    const viewedSymbol = viewed && checker.getSymbolAtLocation(viewed);
+    if (parameter && viewedSymbol) views.set(parameter, viewedSymbol);
   });
   return called;
+}
+
+/** The variable an expression makes a view of: `a.subarray(…)`, `new Float64Array(a.buffer, …)`. */
+function viewedVariable(e: ts.Expression): ts.Identifier | undefined {
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray" && ts.isIdentifier(skip(e.expression.expression))) return skip(e.expression.expression) as ts.Identifier;
+  const first = ts.isNewExpression(e) && e.arguments?.[0] ? skip(e.arguments[0]) : undefined;
+  if (first && ts.isPropertyAccessExpression(first) && first.name.text === "buffer" && ts.isIdentifier(skip(first.expression))) return skip(first.expression) as ts.Identifier;
+  return undefined;
 }
 
 /** True when `body` calls the function `symbol` names. */

@@ -1,11 +1,10 @@
 import ts from "../../typescript.cjs";
 import { contains, declarationOf, variableKind } from "../scope.js";
 import type { LoopShape } from "../types.js";
-import { assignedIn, calledFunction, calleeNameRole, raceReporter, sharedElement, type CalledFunction, type ElementAccess, type RaceContext } from "./accesses.js";
+import { assignedIn, calledFunction, calleeNameRole, raceReporter, shareMemory, sharedElement, type CalledFunction, type ElementAccess, type RaceContext } from "./accesses.js";
 import { indexPolynomial, isPolynomial, namesOf, type NameRole } from "./index-form.js";
 import { judgeWrites, type UnitGroup } from "./judge.js";
 import { lockedStatements } from "./locked-statements.js";
-import { sameMemory } from "./memory.js";
 import { dependsOnThreadNumber } from "../team-constructs.js";
 import { innerRanges, literalConst, loopParallelNames, onlyOnce, rangesOfRoles, TEAM_SIZE, THREAD_NUMBER, type InnerRange } from "./proofs.js";
 
@@ -48,7 +47,7 @@ export function checkRaces(shape: LoopShape, reducedArrays: ReadonlySet<ts.Symbo
   const locked = lockedStatements(shape.body);
   const text = (a: ElementAccess) => a.node.getText(ctx.sourceFile);
   const checked = accesses.filter((a) => ![...locked.keys()].some((s) => contains(s, a.node)));
-  const same = (w: ElementAccess, x: ElementAccess) => sameMemory(x.array, w.array, ctx);
+  const same = (w: ElementAccess, x: ElementAccess) => shareMemory(w, x, ctx);
   const reporter = raceReporter(ctx);
   // A write indexed by the thread number alone is each thread's own element: the thread's iterations run one after another.
   const names = (a: ElementAccess) => (isPolynomial(a.index) ? [...a.index.keys()].flatMap(namesOf) : []);

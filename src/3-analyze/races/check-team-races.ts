@@ -3,12 +3,11 @@ import type { Directive } from "../../2-parse/ast.js";
 import { accessOf } from "../references.js";
 import { dependsOnThreadNumber } from "../team-constructs.js";
 import type { WorkshareAnalysis } from "../types.js";
-import { calledFunction, calleeNameRole, raceReporter, sharedElement, type CalledFunction, type ElementAccess, type RaceContext, type RaceReporter } from "./accesses.js";
+import { calledFunction, calleeNameRole, raceReporter, shareMemory, sharedElement, type CalledFunction, type ElementAccess, type RaceContext, type RaceReporter } from "./accesses.js";
 import { regionNameRole, threadGroup } from "./check-races.js";
 import { add, constantOf, indexPolynomial, isConstant, isPolynomial, namesOf, samePolynomial, scale, splitBy, type NameRole, type NotPolynomial, type Polynomial } from "./index-form.js";
 import { judgeWrites } from "./judge.js";
 import { lockedStatements, ordersThreadsByHand } from "./locked-statements.js";
-import { sameMemory } from "./memory.js";
 import { boundRole, innerRanges, loopParallelNames, rangesOfRoles, skip, THREAD_NUMBER } from "./proofs.js";
 
 /** Who runs an access of a `parallel` block: every thread (or those past a condition on the thread number), one thread, or a `for` loop's iterations. */
@@ -68,6 +67,7 @@ export function checkTeamRaces(
   let passed = 0;
   const barrier = () => phase++;
   let iterations: Iteration[] = [];
+  const allIterations: Iteration[] = [];
   const passBarriersBefore = (pos: number) => {
     // A followed function stands elsewhere in the file: its positions say nothing of the block's barriers.
     for (; active.length === 0 && passed < barriers.length && barriers[passed]! < pos; passed++) barrier();
@@ -150,6 +150,7 @@ export function checkTeamRaces(
     }
     const outer = iterations;
     const iteration: Iteration = { node, start: phase, end: phase };
+    allIterations.push(iteration);
     iterations = [iteration, ...outer];
     ts.forEachChild(node, (c) => visit(c, runner, under));
     passBarriersBefore(node.end);
@@ -158,8 +159,8 @@ export function checkTeamRaces(
   };
   visit(block, { kind: "team", some: false }, false);
 
-  const samePhase = (a: TeamAccess, b: TeamAccess) => (a.lock === undefined || a.lock !== b.lock) && mayMeet(a, b, varying, ctx.checker);
-  const same = (w: ElementAccess, x: ElementAccess) => sameMemory(x.array, w.array, ctx);
+  const samePhase = (a: TeamAccess, b: TeamAccess): boolean | "maybe" => (a.lock === undefined || a.lock !== b.lock) && mayMeet(a, b, varying, allIterations, ctx.checker);
+  const same = (w: ElementAccess, x: ElementAccess) => shareMemory(w, x, ctx);
   const text = (a: ElementAccess) => a.node.getText(ctx.sourceFile);
   // Locks held across statements, flags and waits can order threads in ways tsomp does not follow: what would be a proven race is then a warning.
   const reporter = ordersThreadsByHand(block, ctx.checker) ? demoted(raceReporter(ctx)) : raceReporter(ctx);
@@ -169,11 +170,13 @@ export function checkTeamRaces(
   // Accesses of different runners between the same barriers.
   for (const w of accesses.filter((a) => a.write)) {
     for (const x of accesses) {
-      if ((x === w && !repeats(w.runner)) || !concurrent(w, x) || !same(w, x) || !samePhase(w, x) || sameStaticIteration(w, x, ctx.checker)) continue;
+      if ((x === w && !repeats(w.runner)) || !concurrent(w, x) || !same(w, x) || sameStaticIteration(w, x, ctx.checker)) continue;
+      const meet = samePhase(w, x);
+      if (!meet) continue;
       if (w.fixed && x.fixed && w.array === x.array && isPolynomial(w.index) && isPolynomial(x.index)) {
         const d = add(w.index, scale(x.index, -1));
         if (d.size > 0 && isConstant(d)) continue;
-        if (d.size === 0) {
+        if (d.size === 0 && meet === true) {
           reporter.error(w, `'${text(w)}' ${where(w.runner)} and '${text(x)}' ${where(x.runner)} use the same element, and no barrier separates them.`, "Put a 'barrier' between them (or drop the 'nowait' that removed it), or use 'atomic' or 'critical'.", x);
           break;
         }
@@ -250,10 +253,14 @@ function isIteration(node: ts.Node): boolean {
  * the same stretch, or in the last and first stretches of a sequential loop around barriers, whose
  * iterations overlap there (the end of one with the start of the next); not when they are in
  * such stretches of a loop `for (let v = …; …; v += s)` that every thread runs alike and their
- * indexes, at `v` and at `v + s`, provably differ.
+ * indexes, at `v` and at `v + s`, provably differ; or before and after such a loop when it may run
+ * no iteration.
  */
-function mayMeet(a: TeamAccess, b: TeamAccess, varying: ReadonlySet<string>, checker: ts.TypeChecker): boolean {
+function mayMeet(a: TeamAccess, b: TeamAccess, varying: ReadonlySet<string>, iterations: readonly Iteration[], checker: ts.TypeChecker): boolean | "maybe" {
   if (a.phase === b.phase) return true;
+  // A loop around barriers that may run no iteration leaves the code before it and after it together.
+  const skipped = iterations.some((l) => l.start !== l.end && !a.loops.includes(l) && !b.loops.includes(l) && ((a.phase === l.start && b.phase === l.end) || (a.phase === l.end && b.phase === l.start)) && !runsAtLeastOnce(l.node));
+  if (skipped) return "maybe";
   // Every loop around both whose iterations overlap there must keep them apart.
   return a.loops
     .filter((l) => b.loops.includes(l) && l.start !== l.end && ((a.phase === l.end && b.phase === l.start) || (a.phase === l.start && b.phase === l.end)))
@@ -347,4 +354,15 @@ function teamScalar(node: ts.Node, teamOutputs: ReadonlySet<ts.Symbol>, checker:
   if (!symbol || !teamOutputs.has(symbol)) return undefined;
   const access = accessOf(node).access;
   return { array: symbol, write: access === "write" || access === "update" };
+}
+
+/** True for a `do` loop, or a `for (let v = A; v < B; …)` (or `<=`) whose bounds are numbers that let it run once. */
+function runsAtLeastOnce(node: ts.Node): boolean {
+  if (ts.isDoStatement(node)) return true;
+  if (!ts.isForStatement(node) || !node.initializer || !ts.isVariableDeclarationList(node.initializer) || !node.condition) return false;
+  const start = node.initializer.declarations[0]?.initializer;
+  const c = skip(node.condition);
+  if (!start || !ts.isNumericLiteral(skip(start)) || !ts.isBinaryExpression(c) || !ts.isNumericLiteral(skip(c.right))) return false;
+  const [a, b] = [Number((skip(start) as ts.NumericLiteral).text), Number((skip(c.right) as ts.NumericLiteral).text)];
+  return c.operatorToken.kind === ts.SyntaxKind.LessThanToken ? a < b : c.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken ? a <= b : false;
 }

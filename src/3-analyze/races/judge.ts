@@ -9,8 +9,8 @@ export interface UnitGroup {
   readonly innerRange: InnerRange;
   /** "iterations" or "threads", for warnings. */
   readonly units: string;
-  /** Whether two accesses can happen at the same time in different units (false when a barrier separates them). */
-  readonly mayMeet: (w: ElementAccess, x: ElementAccess) => boolean;
+  /** Whether two accesses can happen at the same time in different units (false when a barrier separates them; "maybe" when one may not: only a warning then). */
+  readonly mayMeet: (w: ElementAccess, x: ElementAccess) => boolean | "maybe";
   /** The error for a write whose index ignores some parallel names (`missing`), or undefined to warn with `sharedWarning` instead (the loop's never does). */
   readonly sharedError: (w: ElementAccess, missing: readonly string[]) => { detail: string; fix: string } | undefined;
   readonly sharedWarning: string;
@@ -52,12 +52,14 @@ export function judgeWrites(
       continue;
     }
     for (const x of accesses) {
-      if (x === w || !group.mayMeet(w, x) || !sameMemory(x, w)) continue;
+      const meet = x !== w && group.mayMeet(w, x);
+      if (!meet || !sameMemory(x, w)) continue;
       const verdict = x.array === w.array ? compare(w.index, x.index, group.parallel, group.innerRange, group.units.replace(/s$/, "")) : { kind: "unknown" as const, why: `'${x.array.name}' may view the same memory as '${w.array.name}'` };
       if (verdict.kind === "apart") continue;
       if (verdict.kind === "race") {
         const e = group.dependence(verdict.from, verdict.to, text(w), text(x), x.write);
-        reporter.error(w, e.detail, e.fix, x);
+        if (meet === "maybe") reporter.warn(w, `${e.detail.replace(/\.$/, "")}, when a loop with a barrier between them runs no iteration`, group.units);
+        else reporter.error(w, e.detail, e.fix, x);
         break;
       }
       reporter.warn(w, `${verdict.why} ('${text(x)}')`, group.units);
