@@ -60,12 +60,12 @@ export function analyzeFile(sourceFile: ts.SourceFile, file: string, checker: ts
   const assumed = new Set<ts.Node>(parsed.assumed);
   const teamStatements = new Set<ts.Node>(parsed.directives.filter((d) => isTeamConstruct(d) && d.name !== "barrier" && d.statement).map((d) => d.statement!));
   const loops: LoopAnalysis[] = [];
+  const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements };
   for (const directive of parsed.directives) {
-    const ctx = { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements };
     const loop = directive.name === "parallel for" || directive.name === "parallel for simd" ? analyzeLoop(directive, ctx) : directive.name === "parallel" ? analyzeParallelBlock(directive, teamConstructs, ctx) : undefined;
     if (loop) loops.push(loop);
   }
-  for (const statement of parsed.simdLoops) checkSimdLoop(statement, { file, sourceFile, checker, facts, types, report, isolated, synchronized, assumed, teamStatements });
+  for (const statement of parsed.simdLoops) checkSimdLoop(statement, ctx);
   const criticals = analyzeCriticals(parsed.directives.filter((d) => d.name === "critical"), report);
   const atomics = analyzeAtomics(parsed.directives.filter((d) => d.name === "atomic"), { file, sourceFile, checker, report });
   const ordered = analyzeOrdered(parsed.directives.filter((d) => d.name === "ordered"), [...loops.filter((l) => l.shape.levels.length > 0), ...loops.flatMap((l) => l.workshares)], report);

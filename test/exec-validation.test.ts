@@ -8,4 +8,4 @@ import { execCases } from "./helpers/exec-suite.js";
  * both printers emit the same JavaScript for them, token for token, and the other exec cases run
  * the tsc output as ES modules and CommonJS.
  */
-describe("exec: OpenMP validation tests", () => execCases((name) => name.startsWith("exec/omp-"), []));
+describe("exec: OpenMP validation tests", () => execCases((name) => name.startsWith("exec/omp-"), () => []));

@@ -46,7 +46,9 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   const privatized = new Map<ts.Node, Set<ts.Symbol>>();
   const needed = new Map<ts.Symbol, ts.Node>();
   const teamOutputs = new Map<ts.Symbol, string>();
-  for (const { directive: ws } of bound.filter((b) => b.parallel === directive && (b.directive.name === "for" || b.directive.name === "for simd"))) {
+  // The team constructs bound to this block.
+  const constructs = bound.filter((b) => b.parallel === directive).map((b) => b.directive);
+  for (const ws of constructs.filter((d) => d.name === "for" || d.name === "for simd")) {
     const analysis = analyzeWorkshare(ws, block, isThreadPrivate, { ...local, declaredTypeNames });
     if (!analysis) continue;
     // The names a `for` privatizes are its own inside its body, also when the `for` has errors (reported already).
@@ -62,7 +64,7 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
 
   // The threads evaluate the clause expressions of the constructs inside (`filter(t)`, a `for`'s chunk size) and the block's array sections.
   const inner: InnerClause[] = sectionClauses(directive, block);
-  for (const { directive: construct } of bound.filter((b) => b.parallel === directive)) {
+  for (const construct of constructs) {
     for (const clause of construct.clauses) {
       const value = clause.kind === "filter" ? clause.value : clause.kind === "schedule" ? clause.chunk : undefined;
       if (value) inner.push({ value, at: construct.statement!, clause: clause.kind });
@@ -78,7 +80,6 @@ export function analyzeParallelBlock(directive: Directive, bound: readonly Bound
   const captures: Capture[] = [...sharing.captures];
   addCaptures(captures, needed, ctx.checker, ctx.types, declaredTypeNames);
   if (errors > 0) return undefined;
-  const constructs = bound.filter((b) => b.parallel === directive).map((b) => b.directive);
   checkTeamRaces(block, constructs, workshares, new Set(sharing.arrayReductions.map((a) => a.symbol)), new Set(teamOutputs.keys()), isThreadPrivate, local);
   if (errors > 0) return undefined;
   return {

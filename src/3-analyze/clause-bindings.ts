@@ -63,12 +63,13 @@ export function bindClauseVariables(
         report(createDiagnostic("NotASharedVariable", { name: v.name, clause: kind, kind: describeBinding(declaration, scope) }, v.span));
         continue;
       }
-      if (v.section && !typedArrayElement(checker.getTypeOfSymbolAtLocation(symbol, loop), checker)) {
+      const element = typedArrayElement(checker.getTypeOfSymbolAtLocation(symbol, loop), checker);
+      if (v.section && !element) {
         report(createDiagnostic("SectionNotTypedArray", { name: v.name }, v.span));
         continue;
       }
       // A reduced typed array's elements change, not the variable: it may be a const.
-      const reducedArray = kind === "reduction" && typedArrayElement(checker.getTypeOfSymbolAtLocation(symbol, loop), checker) !== undefined;
+      const reducedArray = kind === "reduction" && element !== undefined;
       if (variableKind(declaration) === "const" && (kind === "private" || kind === "lastprivate" || (kind === "reduction" && !reducedArray))) {
         report(createDiagnostic("ConstInClause", { name: v.name, clause: kind }, v.span));
         continue;

@@ -157,7 +157,7 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
   const clauses = role.clauses;
   const is = (id: ts.Identifier) => ctx.checker.getSymbolAtLocation(id) === symbol;
   if (clauses.has("reduction")) {
-    reduction(symbol, refs, role, family, typeText, out, ctx);
+    reduction(symbol, refs, role, declaredType, typeText, out, ctx);
     return;
   }
   if (clauses.has("shared")) {
@@ -226,22 +226,23 @@ function assignmentOf(id: ts.Identifier): ts.Expression {
   return n as ts.Expression;
 }
 
-function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, family: TypeFamily, typeText: string, out: Sharing, ctx: SharingContext): void {
+function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, declaredType: ts.Type, typeText: string, out: Sharing, ctx: SharingContext): void {
   const op = role.operator!;
-  const element = family === "typed-array" ? typedArrayElement(ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!), ctx.checker) : undefined;
+  const family = typeFamily(declaredType, ctx.checker);
+  const element = family === "typed-array" ? typedArrayElement(declaredType, ctx.checker) : undefined;
   if (element) {
     if (!(op in IDENTITY[element])) {
-      ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+      ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, declaredType), op }, role.span));
       return;
     }
     // Each thread writes a private copy; the array itself reaches the region like any shared typed array.
-    out.arrayReductions.push({ name: symbol.name, symbol, operator: op, element, section: role.section });
+    out.arrayReductions.push({ name: symbol.name, symbol, operator: op, section: role.section });
     out.captures.push({ name: symbol.name, symbol, kind: "typed-array", typeText });
     return;
   }
   const type = family === "number" || family === "bigint" || family === "boolean" ? family : undefined;
   if (!type || !(op in IDENTITY[type])) {
-    ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, ctx.checker.getTypeOfSymbolAtLocation(symbol, declarationOf(symbol)!)), op }, role.span));
+    ctx.report(createDiagnostic("ReductionTypeInvalid", { name: symbol.name, type: displayType(ctx.checker, declaredType), op }, role.span));
     if (family === "dynamic" && ctx.isolated) ctx.report(createDiagnostic("TypeUnknownInIsolation", { name: symbol.name, use: "reduction" }, role.span));
     return;
   }

@@ -123,8 +123,8 @@ function readTest(condition: ts.Expression | undefined, variable: string): { rel
   return found && !findIdentifier(found.bound, variable) ? found : undefined;
 }
 
-/** `v++`, `++v`, `v--`, `--v`, `v += s`, `v -= s`, `v = v + s`, `v = s + v`, `v = v - s`. */
-function readStep(update: ts.Expression | undefined, variable: string): Step | undefined {
+/** The step of a loop's update: `v++`, `++v`, `v--`, `--v`, `v += s`, `v -= s`, `v = v + s`, `v = s + v`, `v = v - s`. */
+export function readStep(update: ts.Expression | undefined, variable: string): Step | undefined {
   const u = update && skipParens(update);
   if (!u) return undefined;
   const isVar = (e: ts.Expression) => ts.isIdentifier(skipParens(e)) && (skipParens(e) as ts.Identifier).text === variable;

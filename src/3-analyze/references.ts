@@ -166,3 +166,37 @@ function leftmost(name: ts.QualifiedName): ts.Node {
   while (ts.isQualifiedName(n)) n = n.left;
   return n;
 }
+
+/** True when `body` assigns or updates the variable (`x = …`, `x += …`, `x++`). */
+export function assignedIn(body: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && checker.getSymbolAtLocation(n) === symbol) {
+      const a = accessOf(n).access;
+      if (a === "write" || a === "update") found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * True when `node` has an identifier whose name `isName` accepts, directly or (four variables
+ * deep) in the initializer of a variable it uses.
+ */
+export function mentionsThrough(node: ts.Node, checker: ts.TypeChecker, isName: (name: string) => boolean, depth = 0): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n)) {
+      if (isName(n.text)) found = true;
+      const declaration = depth < 4 ? checker.getSymbolAtLocation(n)?.valueDeclaration : undefined;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && mentionsThrough(declaration.initializer, checker, isName, depth + 1)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}

@@ -3,6 +3,7 @@ import type { Directive } from "../2-parse/ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { jumpsOut } from "./control-flow.js";
 import { spanOf } from "./loop-shape.js";
+import { mentionsThrough } from "./references.js";
 
 /** The constructs that every thread of a team must reach together (`for`, `single`, `barrier`), and `masked`, which binds to a team too. */
 export type TeamConstructName = "for" | "for simd" | "barrier" | "single" | "masked" | "master";
@@ -130,20 +131,7 @@ function conditionOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
   return undefined;
 }
 
-/** True when an expression calls omp_get_thread_num(), directly or through a variable initialized from such a call. */
+/** True when an expression uses omp_get_thread_num, directly or through a variable initialized from such a use. */
 export function dependsOnThreadNumber(expression: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n)) {
-      const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression.name : n.expression;
-      if (ts.isIdentifier(callee) && callee.text === "omp_get_thread_num") found = true;
-    } else if (ts.isIdentifier(n) && depth < 4) {
-      const declaration = checker.getSymbolAtLocation(n)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && dependsOnThreadNumber(declaration.initializer, checker, depth + 1)) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(expression);
-  return found;
+  return mentionsThrough(expression, checker, (name) => name === "omp_get_thread_num", depth);
 }

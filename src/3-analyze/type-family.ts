@@ -19,10 +19,9 @@ export type TypeFamily =
   /** `any` and `unknown`: the runtime decides from the value. */
   | "dynamic";
 
-const SHARED = new Set([
-  "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-  "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "DataView", "SharedArrayBuffer",
-]);
+const NUMBER_ARRAYS = new Set(["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array"]);
+const BIGINT_ARRAYS = new Set(["BigInt64Array", "BigUint64Array"]);
+const SHARED = new Set([...NUMBER_ARRAYS, "Float16Array", ...BIGINT_ARRAYS, "DataView", "SharedArrayBuffer"]);
 const UNCLONEABLE = new Set(["Promise", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Symbol", "Generator", "Iterator"]);
 
 /** True when a symbol comes from TypeScript's lib files (so `Float64Array` is the real one). */
@@ -102,9 +101,6 @@ function unionFamily(members: readonly TypeFamily[]): TypeFamily {
 function hasBehaviour(type: ts.Type, checker: ts.TypeChecker): boolean {
   return checker.getPropertiesOfType(type).some((p) => p.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor));
 }
-
-const NUMBER_ARRAYS = new Set(["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array"]);
-const BIGINT_ARRAYS = new Set(["BigInt64Array", "BigUint64Array"]);
 
 /** The element type of a typed array type (`number`, or `bigint` for BigInt64Array and BigUint64Array); undefined for other types, DataView included. */
 export function typedArrayElement(type: ts.Type, checker: ts.TypeChecker): "number" | "bigint" | undefined {

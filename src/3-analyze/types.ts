@@ -68,7 +68,6 @@ export interface ArrayReduction {
   readonly name: string;
   readonly symbol: ts.Symbol;
   readonly operator: ReductionOperator;
-  readonly element: "number" | "bigint";
   readonly section: VariableReference["section"] | undefined;
 }
 

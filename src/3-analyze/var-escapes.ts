@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { spanOf } from "./loop-shape.js";
-import { contains, variableKind } from "./scope.js";
+import { contains, enclosingFunction, variableKind } from "./scope.js";
 
 /** What the check needs. */
 interface EscapeContext {
@@ -38,5 +38,6 @@ export function checkVarEscapes(body: ts.Node, region: string, ctx: EscapeContex
     }
     ts.forEachChild(n, visit);
   };
-  visit(ctx.sourceFile);
+  // A `var` reaches its whole function (or the module at top level), and nothing outside it.
+  visit(enclosingFunction(body) ?? ctx.sourceFile);
 }

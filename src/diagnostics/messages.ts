@@ -22,6 +22,8 @@ const m = <A = void>(code: number, category: Category, text: (args: A) => string
 });
 
 const didYouMean = (s: string | undefined) => (s ? ` Did you mean '${s}'?` : "");
+/** How a reduction variable is updated with its operator: `x += …`, or `x = Math.max(x, …)`. */
+const reductionUpdate = (name: string, op: string) => (op === "max" || op === "min" ? `${name} = Math.${op}(${name}, …)` : `${name} ${op}= …`);
 
 /** The catalog. Keys are PascalCase sentences; the object is ordered by code. */
 export const Messages = {
@@ -160,10 +162,10 @@ export const Messages = {
   ConflictingClauses: m<{ name: string; first: string; second: string }>(3006, "error", (a) =>
     `'${a.name}' cannot be both ${a.first} and ${a.second}.`),
   ReductionVariableRead: m<{ name: string; op: string }>(3007, "error", (a) =>
-    `The reduction variable '${a.name}' can only be updated here (as in '${a.name} ${a.op === "max" || a.op === "min" ? `= Math.${a.op}(${a.name}, …)` : `${a.op}= …`}'); reading it elsewhere in the loop would see a partial result.`),
+    `The reduction variable '${a.name}' can only be updated here (as in '${reductionUpdate(a.name, a.op)}'); reading it elsewhere in the loop would see a partial result.`),
   ReductionUpdateMismatch: m<{ name: string; op: string; found: string }>(3008, "error", (a) =>
     a.found === "="
-      ? `'${a.name}' is a '${a.op}' reduction, but this overwrites it: each thread's copy would take the value and the copies would then be combined, which the code without tsomp does not do. Update it with '${a.op}' (as in '${a.name} ${a.op === "max" || a.op === "min" ? `= Math.${a.op}(${a.name}, …)` : `${a.op}= …`}').`
+      ? `'${a.name}' is a '${a.op}' reduction, but this overwrites it: each thread's copy would take the value and the copies would then be combined, which the code without tsomp does not do. Update it with '${a.op}' (as in '${reductionUpdate(a.name, a.op)}').`
       : `'${a.name}' is a '${a.op}' reduction, but this updates it with '${a.found}'.`),
   ReductionTypeInvalid: m<{ name: string; type: string; op: string }>(3009, "error", (a) =>
     `'${a.name}' has type '${a.type}', which a '${a.op}' reduction cannot combine; reduction variables are numbers, bigints or booleans.`),

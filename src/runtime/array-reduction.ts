@@ -34,7 +34,7 @@ export function privateCopy(at: string, name: string, op: ReductionOperator, ori
   // A clamped array's copy would clamp negative partial sums to 0: partial results go in doubles instead.
   const ctor = (original instanceof Uint8ClampedArray ? Float64Array : original.constructor) as new (n: number) => ReducedArray;
   const copy = reuse && reuse.constructor === ctor && reuse.length === original.length ? reuse : new ctor(original.length);
-  const big = typeof original[0] === "bigint" || original instanceof BigInt64Array || original instanceof BigUint64Array;
+  const big = original instanceof BigInt64Array || original instanceof BigUint64Array;
   const range = INTEGER_RANGE[ctor.name];
   const identity = big ? BIGINT_IDENTITY[op] : range && op === "max" ? range[0] : range && op === "min" ? range[1] : NUMBER_IDENTITY[op];
   for (let k = lower; k < lower + length; k++) copy[k] = identity ?? original[k]!;

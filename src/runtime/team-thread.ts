@@ -261,7 +261,13 @@ export class TeamThread implements Thread {
     const previous = this.arrayCopies[slot];
     const size = length ?? array.length - lower;
     const copy = privateCopy(this.region.info.at, info.name, info.reduce, array, lower, size, previous?.copy);
-    this.arrayCopies[slot] = { original: array, copy, lower, length: size };
+    // The record of a slot is reused from region to region: a warm region allocates nothing here.
+    if (previous) {
+      previous.original = array;
+      previous.copy = copy;
+      previous.lower = lower;
+      previous.length = size;
+    } else this.arrayCopies[slot] = { original: array, copy, lower, length: size };
     return copy as unknown as T;
   }
 

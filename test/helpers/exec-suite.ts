@@ -27,7 +27,7 @@ interface ExecOptions {
  * tsc transformer and run with 2 threads (or the case's largest team size): the same results
  * through both printers. (The cases are split over test files so that vitest runs them in parallel.)
  */
-export function execCases(select: (name: string) => boolean, tscModules: readonly CaseModule[] | ((name: string) => readonly CaseModule[]) = TSC_MODULES): void {
+export function execCases(select: (name: string) => boolean, tscModules: (name: string) => readonly CaseModule[] = () => TSC_MODULES): void {
   for (const name of findCases(path.join(FIXTURES, "exec")).filter(select)) {
     it(name, async () => {
       const dir = path.join(FIXTURES, name);
@@ -42,7 +42,7 @@ export function execCases(select: (name: string) => boolean, tscModules: readonl
         if (options.stderr) expect(run.stderr).toMatch(new RegExp(options.stderr));
         else expect(run.stderr, `stderr with ${threads} threads`).toBe("");
       }
-      for (const module of typeof tscModules === "function" ? tscModules(name) : tscModules) {
+      for (const module of tscModules(name)) {
         const entry = buildTscCase(dir, name, module);
         const threads = options.threads ? Math.max(...options.threads) : 2;
         const run = await runNode([entry], { OMP_NUM_THREADS: String(threads), ...options.env });

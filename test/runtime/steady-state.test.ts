@@ -4,7 +4,7 @@ import { runProgram } from "../helpers/program.js";
 /**
  * The performance promise that a test can hold without timing anything: once warm, a region over
  * arrays on shared memory allocates nothing on any thread (so it never makes the garbage
- * collector run) — statically and dynamically scheduled, with a reduction. Each thread reads its
+ * collector run) — statically and dynamically scheduled, with a reduction, and reducing an array. Each thread reads its
  * own heap size around windows of regions; the young generation is made large enough that no
  * scavenge can hide an allocation, and --trace-gc shows whether any collection ran.
  */
@@ -28,9 +28,16 @@ function dynamicSum(a: Float64Array): number {
   for (let i = 0; i < a.length; i++) sum += a[i]!;
   return sum;
 }
+function arraySum(a: Float64Array, bins: Float64Array): number {
+  bins.fill(0);
+  // @omp parallel for reduction(+:bins)
+  for (let i = 0; i < a.length; i++) bins[i % 4] += a[i]!;
+  return bins[0]! + bins[1]! + bins[2]! + bins[3]!;
+}
 const data = new Float64Array(128).fill(1);
+const bins = new Float64Array(4);
 const before = new Float64Array(p);
-for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum]] as const) {
+for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum], ["array", (a: Float64Array) => arraySum(a, bins)]] as const) {
   let total = 0;
   for (let r = 0; r < 60000; r++) total += region(data);
   const windows: number[][] = [[], []];
@@ -48,7 +55,7 @@ for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum]] as
 `;
   const run = await runProgram("steady-state", { "main.ts": source }, { OMP_NUM_THREADS: "2" }, ["--trace-gc", "--min-semi-space-size=64", "--max-semi-space-size=64"]);
   expect(run.code, run.stderr).toBe(0);
-  for (const name of ["static", "dynamic"]) {
+  for (const name of ["static", "dynamic", "array"]) {
     const window = run.stdout.slice(run.stdout.indexOf(`BEGIN ${name}`), run.stdout.indexOf(`END ${name}`));
     expect(window.split("\n").filter((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark)/i.test(l)), `collections during the ${name} regions`).toEqual([]);
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT ") && l.includes(`"${name}"`))!;

@@ -1,12 +1,12 @@
 import ts from "../../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { spanOf } from "../loop-shape.js";
-import { accessOf, assignmentTarget } from "../references.js";
+import { skipParens, spanOf } from "../loop-shape.js";
+import { assignedIn, assignmentTarget } from "../references.js";
 import { declarationOf, variableKind } from "../scope.js";
 import { typeFamily } from "../type-family.js";
 import type { NameRole, NotPolynomial, Polynomial } from "./index-form.js";
 import { memoryRoot, sameMemory } from "./memory.js";
-import { boundRole, innerRanges, literalConst, skip } from "./proofs.js";
+import { boundRole, innerRanges, literalConst } from "./proofs.js";
 
 /** What the race checks need. */
 export interface RaceContext {
@@ -19,7 +19,7 @@ export interface RaceContext {
   /** Statements under `// @omp assume independent`, whose unprovable accesses are not reported. */
   readonly assumed: ReadonlySet<ts.Node>;
   /** Statements of the team constructs (`for`, `single`, `masked`), bound to a block or not. */
-  readonly teamStatements?: ReadonlySet<ts.Node>;
+  readonly teamStatements: ReadonlySet<ts.Node>;
   /** Checking a `simd` loop, which runs in order: a proven dependence is a warning (OMP3033), an unproven one nothing. */
   readonly simd?: boolean;
 }
@@ -52,9 +52,9 @@ export function sharedElement(
   // `a.fill(…)`, `a.set(…)`, `a.copyWithin(…)`, `a.sort()`, `a.reverse()` write a range of elements.
   const method = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RANGE_WRITES.has(node.expression.name.text) ? node.expression : undefined;
   if (!method && !ts.isElementAccessExpression(node)) return undefined;
-  const target = skip(method ? method.expression : (node as ts.ElementAccessExpression).expression);
+  const target = skipParens(method ? method.expression : (node as ts.ElementAccessExpression).expression);
   // `(c ? a : b)[k]` accesses one of two arrays: each branch is tried in turn.
-  const ids = ts.isIdentifier(target) ? [target] : ts.isConditionalExpression(target) ? [target.whenTrue, target.whenFalse].map(skip).filter(ts.isIdentifier) : [];
+  const ids = ts.isIdentifier(target) ? [target] : ts.isConditionalExpression(target) ? [target.whenTrue, target.whenFalse].map(skipParens).filter(ts.isIdentifier) : [];
   for (const id of ids) {
     const found = sharedThrough(id, node, method, isOwn, reducedArrays, checker, active);
     if (found) return found;
@@ -147,7 +147,7 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
   const symbol = checker.getSymbolAtLocation(node.expression);
   const target = symbol?.valueDeclaration;
   const declaration =
-    target && ts.isFunctionDeclaration(target) ? target : target && ts.isVariableDeclaration(target) && variableKind(target) === "const" && target.initializer && (ts.isArrowFunction(skip(target.initializer)) || ts.isFunctionExpression(skip(target.initializer))) ? (skip(target.initializer) as ts.ArrowFunction | ts.FunctionExpression) : undefined;
+    target && ts.isFunctionDeclaration(target) ? target : target && ts.isVariableDeclaration(target) && variableKind(target) === "const" && target.initializer && (ts.isArrowFunction(skipParens(target.initializer)) || ts.isFunctionExpression(skipParens(target.initializer))) ? (skipParens(target.initializer) as ts.ArrowFunction | ts.FunctionExpression) : undefined;
   if (!declaration?.body || active.some((f) => f.declaration === declaration)) return undefined;
   const mapped = new Map<ts.Symbol, ts.Symbol>();
   const values = new Map<ts.Symbol, ts.Expression>();
@@ -155,7 +155,7 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
   const called = { declaration, name: node.expression.text, body: declaration.body, arguments: mapped, values, views };
   if (callsItself(declaration.body, symbol!, checker)) return called;
   declaration.parameters.forEach((p, k) => {
-    const argument = node.arguments[k] && skip(node.arguments[k]);
+    const argument = node.arguments[k] && skipParens(node.arguments[k]);
     const parameter = checker.getSymbolAtLocation(p.name);
     const variable = argument && ts.isIdentifier(argument) ? checker.getSymbolAtLocation(argument) : undefined;
     if (parameter && variable) mapped.set(parameter, variable);
@@ -169,9 +169,9 @@ export function calledFunction(node: ts.Node, checker: ts.TypeChecker, active: r
 
 /** The variable an expression makes a view of: `a.subarray(…)`, `new Float64Array(a.buffer, …)`. */
 function viewedVariable(e: ts.Expression): ts.Identifier | undefined {
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray" && ts.isIdentifier(skip(e.expression.expression))) return skip(e.expression.expression) as ts.Identifier;
-  const first = ts.isNewExpression(e) && e.arguments?.[0] ? skip(e.arguments[0]) : undefined;
-  if (first && ts.isPropertyAccessExpression(first) && first.name.text === "buffer" && ts.isIdentifier(skip(first.expression))) return skip(first.expression) as ts.Identifier;
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray" && ts.isIdentifier(skipParens(e.expression.expression))) return skipParens(e.expression.expression) as ts.Identifier;
+  const first = ts.isNewExpression(e) && e.arguments?.[0] ? skipParens(e.arguments[0]) : undefined;
+  if (first && ts.isPropertyAccessExpression(first) && first.name.text === "buffer" && ts.isIdentifier(skipParens(first.expression))) return skipParens(first.expression) as ts.Identifier;
   return undefined;
 }
 
@@ -208,20 +208,6 @@ export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, activ
   return literalConst(declaration!) ?? { kind: "unknown", why: `'${id.text}' is a variable of '${fn.name}', which the loop calls` };
 }
 
-/** True when `body` assigns the variable. */
-export function assignedIn(body: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n) && checker.getSymbolAtLocation(n) === symbol) {
-      const a = accessOf(n).access;
-      if (a === "write" || a === "update") found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(body);
-  return found;
-}
 
 /** The variable a name of a followed function stands for: through its parameters to the caller's variables, innermost call first. */
 export function throughCalls(symbol: ts.Symbol, active: readonly CalledFunction[]): ts.Symbol {

@@ -1,7 +1,8 @@
 import ts from "../../typescript.cjs";
+import { assignedIn, mentionsThrough } from "../references.js";
 import { contains, declarationOf, variableKind } from "../scope.js";
 import type { LoopShape } from "../types.js";
-import { assignedIn, calledFunction, calleeNameRole, raceReporter, shareMemory, sharedElement, type CalledFunction, type ElementAccess, type RaceContext } from "./accesses.js";
+import { calledFunction, calleeNameRole, raceReporter, shareMemory, sharedElement, type CalledFunction, type ElementAccess, type RaceContext } from "./accesses.js";
 import { indexPolynomial, isPolynomial, namesOf, type NameRole } from "./index-form.js";
 import { judgeWrites, type UnitGroup } from "./judge.js";
 import { lockedStatements } from "./locked-statements.js";
@@ -118,22 +119,7 @@ export function regionNameRole(id: ts.Identifier, body: ts.Node, threadScope: ts
 function boundsMentionParallel(declaration: ts.Node, isParallel: (name: string) => boolean, checker: ts.TypeChecker): boolean {
   const loop = declaration.parent?.parent;
   if (!loop || !ts.isForStatement(loop)) return false;
-  let found = false;
-  const seen = new Set<ts.Node>();
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n)) {
-      if (isParallel(n.text) || n.text === "omp_get_thread_num") found = true;
-      const d = checker.getSymbolAtLocation(n)?.valueDeclaration;
-      if (d && d !== declaration && ts.isVariableDeclaration(d) && d.initializer && !seen.has(d) && seen.size < 16) {
-        seen.add(d);
-        visit(d.initializer);
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  [loop.initializer, loop.condition].forEach((part) => part && visit(part));
-  return found;
+  return [loop.initializer, loop.condition].some((part) => part && mentionsThrough(part, checker, (n) => isParallel(n) || n === "omp_get_thread_num"));
 }
 
 /** True for the variable of a sequential `for` loop whose start, test and step do not depend on the thread number: every thread has the same value. */
@@ -144,7 +130,7 @@ function uniformLoopVariable(declaration: ts.Node, checker: ts.TypeChecker): boo
 }
 
 /** The threads of a team as units: the thread number is what differs between them. */
-export function threadGroup(innerRange: InnerRange, mayMeet: UnitGroup["mayMeet"], some: (w: ElementAccess) => boolean = () => false): UnitGroup {
+export function threadGroup<A extends ElementAccess>(innerRange: InnerRange, mayMeet: UnitGroup<A>["mayMeet"], some: (w: A) => boolean = () => false): UnitGroup<A> {
   return {
     parallel: new Map([[THREAD_NUMBER, { step: 1 }]]),
     innerRange,

@@ -8,7 +8,8 @@ import { regionNameRole, threadGroup } from "./check-races.js";
 import { add, constantOf, indexPolynomial, isConstant, isPolynomial, namesOf, samePolynomial, scale, splitBy, type NameRole, type NotPolynomial, type Polynomial } from "./index-form.js";
 import { judgeWrites } from "./judge.js";
 import { lockedStatements, ordersThreadsByHand } from "./locked-statements.js";
-import { boundRole, innerRanges, loopParallelNames, rangesOfRoles, skip, THREAD_NUMBER } from "./proofs.js";
+import { boundRole, innerRanges, loopParallelNames, rangesOfRoles, THREAD_NUMBER } from "./proofs.js";
+import { readStep, skipParens } from "../loop-shape.js";
 
 /** Who runs an access of a `parallel` block: every thread (or those past a condition on the thread number), one thread, or a `for` loop's iterations. */
 type Runner =
@@ -60,7 +61,6 @@ export function checkTeamRaces(
   const locked = lockedStatements(block);
   const fileRanges = innerRanges(block, ctx.checker, (id) => regionNameRole(id, block, block, () => undefined, ctx.checker));
   const { innerRange, record } = rangesOfRoles(fileRanges);
-  const isOwn = (symbol: ts.Symbol) => isThreadPrivate(symbol);
 
   // Stretches between barriers, numbered in the order the threads pass them.
   let phase = 0;
@@ -96,7 +96,7 @@ export function checkTeamRaces(
     }
     if (ctx.synchronized.has(node) && !oneThread.has(node)) return;
     // A construct that is not this block's (an error already, or a nested block's) is not checked here.
-    if (ctx.teamStatements?.has(node) && !loops.has(node) && !oneThread.has(node)) return;
+    if (ctx.teamStatements.has(node) && !loops.has(node) && !oneThread.has(node)) return;
     const under = assumed || ctx.assumed.has(node);
     const loop = loops.get(node);
     const one = oneThread.get(node);
@@ -130,7 +130,7 @@ export function checkTeamRaces(
       passBarriersBefore(node.end);
       return;
     }
-    const element = sharedElement(node, isOwn, reducedArrays, ctx.checker, active) ?? teamScalar(node, teamOutputs, ctx.checker);
+    const element = sharedElement(node, isThreadPrivate, reducedArrays, ctx.checker, active) ?? teamScalar(node, teamOutputs, ctx.checker);
     if (element) {
       const index = element.index ?? (ts.isElementAccessExpression(node) ? indexPolynomial(node.argumentExpression, role) : new Map<string, number>());
       const fixed = isPolynomial(index) && [...index.keys()].every((m) => namesOf(m).every((n) => !varying.has(n)));
@@ -165,7 +165,7 @@ export function checkTeamRaces(
   // Locks held across statements, flags and waits can order threads in ways tsomp does not follow: what would be a proven race is then a warning.
   const reporter = ordersThreadsByHand(block, ctx.checker) ? demoted(raceReporter(ctx)) : raceReporter(ctx);
   const team = accesses.filter((a) => a.runner.kind === "team");
-  judgeWrites(team, team.filter((a) => a.write && a.lock === undefined), threadGroup(innerRange, (w, x) => samePhase(w as TeamAccess, x as TeamAccess), (w) => (w as TeamAccess).runner.kind === "team" && ((w as TeamAccess).runner as { some: boolean }).some), same, reporter, text);
+  judgeWrites(team, team.filter((a) => a.write && a.lock === undefined), threadGroup<TeamAccess>(innerRange, samePhase, (w) => w.runner.kind === "team" && w.runner.some), same, reporter, text);
 
   // Accesses of different runners between the same barriers.
   for (const w of accesses.filter((a) => a.write)) {
@@ -203,7 +203,7 @@ function repeats(r: Runner): boolean {
 
 /** `t === k` / `t !== k` (or `==`, `!=`, either way round) for the thread number `t` and a value `k` that does not depend on it. */
 function threadEquality(e: ts.Expression, role: (id: ts.Identifier) => NameRole): { thread: string; negated: boolean } | undefined {
-  const c = skip(e);
+  const c = skipParens(e);
   if (!ts.isBinaryExpression(c)) return undefined;
   const op = c.operatorToken.kind;
   const negated = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
@@ -217,7 +217,7 @@ function threadEquality(e: ts.Expression, role: (id: ts.Identifier) => NameRole)
     return isPolynomial(p) && [...p.keys()].every((m) => !namesOf(m).includes(THREAD_NUMBER));
   };
   // Thread numbers are compared as numbers written out; any other value names a thread of its own.
-  const name = (x: ts.Expression) => (ts.isNumericLiteral(skip(x)) ? String(Number((skip(x) as ts.NumericLiteral).text)) : `branch ${c.pos}`);
+  const name = (x: ts.Expression) => (ts.isNumericLiteral(skipParens(x)) ? String(Number((skipParens(x) as ts.NumericLiteral).text)) : `branch ${c.pos}`);
   if (isThread(c.left) && isConstantValue(c.right)) return { thread: name(c.right), negated };
   if (isThread(c.right) && isConstantValue(c.left)) return { thread: name(c.left), negated };
   return undefined;
@@ -275,22 +275,13 @@ function mayMeet(a: TeamAccess, b: TeamAccess, varying: ReadonlySet<string>, ite
     });
 }
 
-/** The variable (as named in polynomials) and literal step of `for (let v = …; …; v++ | v += s)` whose parts do not depend on the thread number. */
+/** The variable (as named in polynomials) and literal step of a `for (let v = …; …; v++ | v += s …)` whose parts do not depend on the thread number. */
 function uniformStep(node: ts.Node, checker: ts.TypeChecker): { variable: string; step: number } | undefined {
-  if (!ts.isForStatement(node) || !node.initializer || !ts.isVariableDeclarationList(node.initializer) || !node.incrementor) return undefined;
+  if (!ts.isForStatement(node) || !node.initializer || !ts.isVariableDeclarationList(node.initializer)) return undefined;
   const d = node.initializer.declarations[0];
   if (!d || !ts.isIdentifier(d.name) || [node.initializer, node.condition, node.incrementor].some((p) => p && dependsOnThreadNumber(p, checker, 0))) return undefined;
-  const inc = skip(node.incrementor);
-  const variable = `${d.name.text}@${d.pos}`;
-  if ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && ts.isIdentifier(inc.operand) && inc.operand.text === d.name.text) {
-    return inc.operator === ts.SyntaxKind.PlusPlusToken ? { variable, step: 1 } : inc.operator === ts.SyntaxKind.MinusMinusToken ? { variable, step: -1 } : undefined;
-  }
-  if (ts.isBinaryExpression(inc) && ts.isNumericLiteral(skip(inc.right)) && ts.isIdentifier(inc.left) && inc.left.text === d.name.text) {
-    const s = Number((skip(inc.right) as ts.NumericLiteral).text);
-    if (inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return { variable, step: s };
-    if (inc.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) return { variable, step: -s };
-  }
-  return undefined;
+  const step = readStep(node.incrementor, d.name.text)?.literal;
+  return step === undefined ? undefined : { variable: `${d.name.text}@${d.pos}`, step };
 }
 
 /** p with `v` replaced by `v + by`, when p is linear in `v` with a number for its coefficient. */
@@ -361,8 +352,8 @@ function runsAtLeastOnce(node: ts.Node): boolean {
   if (ts.isDoStatement(node)) return true;
   if (!ts.isForStatement(node) || !node.initializer || !ts.isVariableDeclarationList(node.initializer) || !node.condition) return false;
   const start = node.initializer.declarations[0]?.initializer;
-  const c = skip(node.condition);
-  if (!start || !ts.isNumericLiteral(skip(start)) || !ts.isBinaryExpression(c) || !ts.isNumericLiteral(skip(c.right))) return false;
-  const [a, b] = [Number((skip(start) as ts.NumericLiteral).text), Number((skip(c.right) as ts.NumericLiteral).text)];
+  const c = skipParens(node.condition);
+  if (!start || !ts.isNumericLiteral(skipParens(start)) || !ts.isBinaryExpression(c) || !ts.isNumericLiteral(skipParens(c.right))) return false;
+  const [a, b] = [Number((skipParens(start) as ts.NumericLiteral).text), Number((skipParens(c.right) as ts.NumericLiteral).text)];
   return c.operatorToken.kind === ts.SyntaxKind.LessThanToken ? a < b : c.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken ? a <= b : false;
 }

@@ -3,16 +3,16 @@ import type { ElementAccess, RaceReporter } from "./accesses.js";
 import { compare, ownElements, type InnerRange, type ParallelNames } from "./proofs.js";
 
 /** How one group of units that run at the same time (a loop's iterations, a team's threads) is judged and described. */
-export interface UnitGroup {
+export interface UnitGroup<A extends ElementAccess = ElementAccess> {
   /** The names that differ between units. */
   readonly parallel: ParallelNames;
   readonly innerRange: InnerRange;
   /** "iterations" or "threads", for warnings. */
   readonly units: string;
   /** Whether two accesses can happen at the same time in different units (false when a barrier separates them; "maybe" when one may not: only a warning then). */
-  readonly mayMeet: (w: ElementAccess, x: ElementAccess) => boolean | "maybe";
+  readonly mayMeet: (w: A, x: A) => boolean | "maybe";
   /** The error for a write whose index ignores some parallel names (`missing`), or undefined to warn with `sharedWarning` instead (the loop's never does). */
-  readonly sharedError: (w: ElementAccess, missing: readonly string[]) => { detail: string; fix: string } | undefined;
+  readonly sharedError: (w: A, missing: readonly string[]) => { detail: string; fix: string } | undefined;
   readonly sharedWarning: string;
   /** The error for a write that unit `from` makes and unit `to` reads or writes as `other`. */
   readonly dependence: (from: string, to: string, w: string, other: string, otherWrites: boolean) => { detail: string; fix: string };
@@ -23,11 +23,11 @@ export interface UnitGroup {
  * its own elements is an error (every unit writes the same ones) or a warning (undecided); a write
  * that another access of another unit may meet is an error when they provably meet, else a warning.
  */
-export function judgeWrites(
-  accesses: readonly ElementAccess[],
-  writes: readonly ElementAccess[],
-  group: UnitGroup,
-  sameMemory: (w: ElementAccess, x: ElementAccess) => boolean,
+export function judgeWrites<A extends ElementAccess>(
+  accesses: readonly A[],
+  writes: readonly A[],
+  group: UnitGroup<A>,
+  sameMemory: (w: A, x: A) => boolean,
   reporter: RaceReporter,
   text: (a: ElementAccess) => string,
 ): void {

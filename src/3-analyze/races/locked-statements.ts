@@ -1,5 +1,6 @@
 import ts from "../../typescript.cjs";
-import { skip } from "./proofs.js";
+import { skipParens } from "../loop-shape.js";
+import { calledFunction } from "./accesses.js";
 
 /**
  * The statements between `omp_set_lock(l)` and `omp_unset_lock(l)` in one block of the body
@@ -14,7 +15,7 @@ export function lockedStatements(body: ts.Node): Map<ts.Statement, string> {
   const callee = (s: ts.Statement) => {
     if (ts.isExpressionStatement(s)) return called(s.expression);
     if (ts.isWhileStatement(s) && ts.isPrefixUnaryExpression(s.expression) && s.expression.operator === ts.SyntaxKind.ExclamationToken) {
-      const test = called(skip(s.expression.operand));
+      const test = called(skipParens(s.expression.operand));
       if (test?.name === "omp_test_lock") return { name: "omp_set_lock", lock: test.lock };
     }
     return undefined;
@@ -48,10 +49,11 @@ export function ordersThreadsByHand(body: ts.Node, checker: ts.TypeChecker): boo
     if (ts.isCallExpression(n)) {
       const text = n.expression.getText();
       if (text === "omp_set_lock" || text === "omp_test_lock" || text === "Atomics.wait") found = true;
-      const target = ts.isIdentifier(n.expression) ? checker.getSymbolAtLocation(n.expression)?.valueDeclaration : undefined;
-      if (target && ts.isFunctionDeclaration(target) && target.body && !seen.has(target)) {
-        seen.add(target);
-        visit(target.body);
+      // The functions the race check follows (calledFunction), each once.
+      const called = calledFunction(n, checker, []);
+      if (called && !seen.has(called.body)) {
+        seen.add(called.body);
+        visit(called.body);
       }
     }
     if ((ts.isWhileStatement(n) || ts.isDoStatement(n)) && spinsOnMemory(n)) found = true;
@@ -63,7 +65,7 @@ export function ordersThreadsByHand(body: ts.Node, checker: ts.TypeChecker): boo
 
 /** A loop that may wait for another thread: its condition is a flag, an element, or a comparison with an element. */
 function spinsOnMemory(loop: ts.WhileStatement | ts.DoStatement): boolean {
-  const c = skip(loop.expression);
-  const operand = ts.isPrefixUnaryExpression(c) ? skip(c.operand) : c;
-  return ts.isIdentifier(operand) || ts.isElementAccessExpression(operand) || (ts.isBinaryExpression(c) && (ts.isElementAccessExpression(skip(c.left)) || ts.isElementAccessExpression(skip(c.right))));
+  const c = skipParens(loop.expression);
+  const operand = ts.isPrefixUnaryExpression(c) ? skipParens(c.operand) : c;
+  return ts.isIdentifier(operand) || ts.isElementAccessExpression(operand) || (ts.isBinaryExpression(c) && (ts.isElementAccessExpression(skipParens(c.left)) || ts.isElementAccessExpression(skipParens(c.right))));
 }

@@ -1,6 +1,6 @@
 import ts from "../../typescript.cjs";
 import { declarationOf } from "../scope.js";
-import { skip } from "./proofs.js";
+import { skipParens } from "../loop-shape.js";
 
 /** What the aliasing check needs. */
 interface MemoryContext {
@@ -37,18 +37,24 @@ export function sameMemory(a: ts.Symbol, b: ts.Symbol, ctx: MemoryContext): bool
   });
 }
 
-/** The calls by name and the assignments of one variable to another in a file, found once per file (syntax only: symbols are the checker's). */
-const fileSyntax = new WeakMap<ts.SourceFile, { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] }>();
+/** The calls by name and the assignments of one variable to another in a file. */
+interface FileSyntax {
+  readonly calls: (ts.CallExpression & { expression: ts.Identifier })[];
+  readonly assignments: [ts.Identifier, ts.Identifier][];
+}
+
+/** Each file's FileSyntax, found once (syntax only: symbols are the checker's). */
+const fileSyntax = new WeakMap<ts.SourceFile, FileSyntax>();
 
 /** The calls and assignments of a file that the aliasing check reads (see fileSyntax). */
-function syntaxOf(sourceFile: ts.SourceFile): { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] } {
+function syntaxOf(sourceFile: ts.SourceFile): FileSyntax {
   let found = fileSyntax.get(sourceFile);
   if (!found) {
-    const out: { calls: (ts.CallExpression & { expression: ts.Identifier })[]; assignments: [ts.Identifier, ts.Identifier][] } = { calls: [], assignments: [] };
+    const out: FileSyntax = { calls: [], assignments: [] };
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.calls.push(n as ts.CallExpression & { expression: ts.Identifier });
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skip(n.left)) && ts.isIdentifier(skip(n.right))) {
-        out.assignments.push([skip(n.left) as ts.Identifier, skip(n.right) as ts.Identifier]);
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipParens(n.left)) && ts.isIdentifier(skipParens(n.right))) {
+        out.assignments.push([skipParens(n.left) as ts.Identifier, skipParens(n.right) as ts.Identifier]);
       }
       ts.forEachChild(n, visit);
     };
@@ -63,12 +69,12 @@ function syntaxOf(sourceFile: ts.SourceFile): { calls: (ts.CallExpression & { ex
 export function memoryRoot(symbol: ts.Symbol, ctx: MemoryContext, depth = 0): ts.Symbol {
   const d = declarationOf(symbol);
   if (depth > 8 || !d || !ts.isVariableDeclaration(d) || !d.initializer) return symbol;
-  let e = skip(d.initializer);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray") e = skip(e.expression.expression);
+  let e = skipParens(d.initializer);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "subarray") e = skipParens(e.expression.expression);
   else if (ts.isNewExpression(e) && e.arguments?.[0]) {
-    const first = skip(e.arguments[0]);
+    const first = skipParens(e.arguments[0]);
     const buffer = ["ArrayBuffer", "SharedArrayBuffer"].includes(ctx.checker.getTypeAtLocation(first).getSymbol()?.name ?? "");
-    if (ts.isPropertyAccessExpression(first) && first.name.text === "buffer") e = skip(first.expression);
+    if (ts.isPropertyAccessExpression(first) && first.name.text === "buffer") e = skipParens(first.expression);
     else if (buffer) e = first;
   }
   // `const b = a` names the same memory too.

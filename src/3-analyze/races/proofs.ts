@@ -1,6 +1,8 @@
 import ts from "../../typescript.cjs";
 import type { LoopLevel } from "../types.js";
 import { variableKind } from "../scope.js";
+import { readStep, skipParens } from "../loop-shape.js";
+import { assignedIn } from "../references.js";
 import {
   add, constantOf, displayName, indexPolynomial, isConstant, isPolynomial, namesOf, polynomialText, samePolynomial, scale, splitBy, type NameRole, type Polynomial,
 } from "./index-form.js";
@@ -35,10 +37,7 @@ export type InnerRange = (name: string) => { lower?: Polynomial; upper?: Polynom
 export function rangesOfRoles(base: InnerRange): { innerRange: InnerRange; record: (role: NameRole) => NameRole } {
   const named = new Map<string, NonNullable<ReturnType<InnerRange>>>();
   const innerRange: InnerRange = (name) => {
-    if (name.endsWith("'") && named.has(name.slice(0, -1))) {
-      const r = named.get(name.slice(0, -1))!;
-      return r.lower && r.upper ? { lower: new Map(), upper: add(r.upper, scale(r.lower, -1)), ...(r.approximate ? { approximate: true } : {}) } : {};
-    }
+    if (name.endsWith("'") && named.has(name.slice(0, -1))) return offsetRange(named.get(name.slice(0, -1)));
     return named.get(name) ?? base(name);
   };
   const record = (role: NameRole) => {
@@ -46,6 +45,11 @@ export function rangesOfRoles(base: InnerRange): { innerRange: InnerRange; recor
     return role;
   };
   return { innerRange, record };
+}
+
+/** The range of `v'`, the offset of an inner name `v` from its start: [0, upper − lower). */
+function offsetRange(base: ReturnType<InnerRange>): NonNullable<ReturnType<InnerRange>> {
+  return base?.lower && base.upper ? { lower: new Map(), upper: add(base.upper, scale(base.lower, -1)), ...(base.approximate ? { approximate: true } : {}) } : {};
 }
 
 /** The parallel names of a loop nest: its variables with their literal steps and trip counts. */
@@ -243,7 +247,7 @@ export function boundRole(checker: ts.TypeChecker): (id: ts.Identifier) => NameR
 
 /** A `const` whose initializer is a number (or another const's name) stands for it (so that bounds such as `x0 = 3`, `m = SIZE` compare). */
 export function literalConst(declaration: ts.Declaration): NameRole | undefined {
-  return ts.isVariableDeclaration(declaration) && variableKind(declaration) === "const" && declaration.initializer && (ts.isNumericLiteral(skip(declaration.initializer)) || ts.isIdentifier(skip(declaration.initializer)))
+  return ts.isVariableDeclaration(declaration) && variableKind(declaration) === "const" && declaration.initializer && (ts.isNumericLiteral(skipParens(declaration.initializer)) || ts.isIdentifier(skipParens(declaration.initializer)))
     ? { kind: "alias", initializer: declaration.initializer }
     : undefined;
 }
@@ -261,17 +265,14 @@ export function innerRanges(body: ts.Node, checker: ts.TypeChecker, bounds: (id:
     return known.get(name);
   };
   const find: InnerRange = (name) => {
-    if (name.endsWith("'")) {
-      const base = range(name.slice(0, -1));
-      return base?.lower && base.upper ? { lower: new Map(), upper: add(base.upper, scale(base.lower, -1)), ...(base.approximate ? { approximate: true } : {}) } : {};
-    }
+    if (name.endsWith("'")) return offsetRange(range(name.slice(0, -1)));
     let found: ReturnType<InnerRange>;
     const visit = (n: ts.Node): void => {
       if (found) return;
       if (ts.isForStatement(n) && n.initializer && ts.isVariableDeclarationList(n.initializer)) {
         const d = n.initializer.declarations[0];
         if (d && ts.isIdentifier(d.name) && `${d.name.text}@${d.pos}` === name) {
-          found = loopRange(d, n, bounds);
+          found = loopRange(d, n, bounds, checker);
           return;
         }
       }
@@ -285,13 +286,14 @@ export function innerRanges(body: ts.Node, checker: ts.TypeChecker, bounds: (id:
 }
 
 /** The range of a loop variable `d` of `loop` (see innerRanges). */
-function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id: ts.Identifier) => NameRole): NonNullable<ReturnType<InnerRange>> {
-  const c = loop.condition && skip(loop.condition);
-  const inc = loop.incrementor && skip(loop.incrementor);
+function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id: ts.Identifier) => NameRole, checker: ts.TypeChecker): NonNullable<ReturnType<InnerRange>> {
+  const c = loop.condition && skipParens(loop.condition);
+  const step = readStep(loop.incrementor, name(d));
   const relation = c && ts.isBinaryExpression(c) ? c.operatorToken.kind : undefined;
-  if (!d.initializer || !c || !ts.isBinaryExpression(c) || (relation !== ts.SyntaxKind.LessThanToken && relation !== ts.SyntaxKind.LessThanEqualsToken) || !inc) return {};
+  if (!d.initializer || !c || !ts.isBinaryExpression(c) || (relation !== ts.SyntaxKind.LessThanToken && relation !== ts.SyntaxKind.LessThanEqualsToken) || !step) return {};
   // The test must be on the variable itself, and only the loop's step may change it.
-  if (!ts.isIdentifier(skip(c.left)) || (skip(c.left) as ts.Identifier).text !== name(d) || assignsName(loop.statement, name(d))) return {};
+  const symbol = checker.getSymbolAtLocation(d.name);
+  if (!ts.isIdentifier(skipParens(c.left)) || (skipParens(c.left) as ts.Identifier).text !== name(d) || !symbol || assignedIn(loop.statement, symbol, checker)) return {};
   const inclusive = relation === ts.SyntaxKind.LessThanEqualsToken;
   const lowers = boundCandidates(d.initializer, "Math.max", bounds);
   const uppers = boundCandidates(c.right, "Math.min", bounds).map((u) => (inclusive ? add(u, new Map([["", 1]])) : u));
@@ -300,12 +302,12 @@ function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id
   const lower = pair?.[0] ?? lowers[0];
   const upper = pair?.[1] ?? uppers[0];
   // With `Math.max`/`Math.min` the range only holds the variable's values; the real one may be narrower.
-  const minMax = [d.initializer, c.right].some((e) => ts.isCallExpression(skip(e)));
+  const minMax = [d.initializer, c.right].some((e) => ts.isCallExpression(skipParens(e)));
   const known = { ...(lower ? { lower } : {}), ...(upper ? { upper } : {}), ...(minMax ? { approximate: true } : {}) };
-  if (stepsByOne(inc, name(d))) return known;
-  if (ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && lower && lower.get(THREAD_NUMBER) === 1) {
-    const step = indexPolynomial(inc.right, bounds);
-    if (isPolynomial(step) && step.size === 1 && step.get(TEAM_SIZE) === 1) return { ...known, byTeam: true };
+  if (step.literal === 1) return known;
+  if (step.expression && !step.negated && lower && lower.get(THREAD_NUMBER) === 1) {
+    const by = indexPolynomial(step.expression, bounds);
+    if (isPolynomial(by) && by.size === 1 && by.get(TEAM_SIZE) === 1) return { ...known, byTeam: true };
   }
   return {};
 }
@@ -315,44 +317,12 @@ function loopRange(d: ts.VariableDeclaration, loop: ts.ForStatement, bounds: (id
  * bounds) or `Math.min(…)` (upper bounds), as `outer` says.
  */
 function boundCandidates(e: ts.Expression, outer: "Math.max" | "Math.min", bounds: (id: ts.Identifier) => NameRole): Polynomial[] {
-  const x = skip(e);
+  const x = skipParens(e);
   const parts = ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && x.expression.getText() === outer ? [...x.arguments] : [x];
   return parts.map((a) => indexPolynomial(a, bounds)).filter(isPolynomial);
-}
-
-/** `v++`, `++v`, `v += 1` or `v = v + 1`. */
-function stepsByOne(inc: ts.Expression, v: string): boolean {
-  const isV = (e: ts.Expression) => ts.isIdentifier(skip(e)) && (skip(e) as ts.Identifier).text === v;
-  const one = (e: ts.Expression) => ts.isNumericLiteral(skip(e)) && Number((skip(e) as ts.NumericLiteral).text) === 1;
-  if ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) return isV(inc.operand);
-  if (!ts.isBinaryExpression(inc) || !isV(inc.left)) return false;
-  if (inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return one(inc.right);
-  const r = skip(inc.right);
-  return inc.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isBinaryExpression(r) && r.operatorToken.kind === ts.SyntaxKind.PlusToken && ((isV(r.left) && one(r.right)) || (one(r.left) && isV(r.right)));
-}
-
-/** True when `node` assigns (or increments) a variable of that name. */
-function assignsName(node: ts.Node, v: string): boolean {
-  let found = false;
-  const isV = (e: ts.Expression) => ts.isIdentifier(skip(e)) && (skip(e) as ts.Identifier).text === v;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isV(n.left)) found = true;
-    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && isV(n.operand)) found = true;
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
 }
 
 /** The name a loop declares. */
 function name(d: ts.VariableDeclaration): string {
   return ts.isIdentifier(d.name) ? d.name.text : "";
-}
-
-/** Skips parentheses and non-null assertions. */
-export function skip(e: ts.Expression): ts.Expression {
-  let x = e;
-  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
-  return x;
 }
