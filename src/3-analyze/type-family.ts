@@ -104,7 +104,7 @@ function hasBehaviour(type: ts.Type, checker: ts.TypeChecker): boolean {
 
 /** The element type of a typed array type (`number`, or `bigint` for BigInt64Array and BigUint64Array); undefined for other types, DataView included. */
 export function typedArrayElement(type: ts.Type, checker: ts.TypeChecker): "number" | "bigint" | undefined {
-  if (type.flags & ts.TypeFlags.InstantiableNonPrimitive) return typedArrayElement(checker.getBaseConstraintOfType(type) ?? type, checker);
+  if (type.flags & ts.TypeFlags.InstantiableNonPrimitive) return typedArrayElement(baseType(type, checker), checker);
   if (type.isIntersection()) return type.types.map((t) => typedArrayElement(t, checker)).find((e) => e !== undefined);
   if (type.isUnion()) {
     const elements = new Set(type.types.map((t) => typedArrayElement(t, checker)));

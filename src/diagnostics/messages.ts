@@ -254,6 +254,8 @@ export const Messages = {
     `The loop at ${a.at} has more than 2^31 chunks, more than a 'for' inside a 'parallel' block can count; use a larger chunk size, or a 'parallel for'.`),
   SectionOutOfBounds: m<{ at: string; section: string; length: number }>(4015, "error", (a) =>
     `The reduction over ${a.section} at ${a.at} does not fit in the array, of length ${a.length}: a section [lower:length] needs integers with 0 ≤ lower and lower + length ≤ the array's length.`),
+  MaskedFilterInvalid: m<{ at: string; value: string }>(4016, "error", (a) =>
+    `A 'masked' block of the parallel block at ${a.at} has filter ${a.value}; a filter is a thread number, an integer 0 or more.`),
 } as const;
 
 /** The name of a catalog entry. */

@@ -305,7 +305,7 @@ export class TeamThread implements Thread {
 
   /** The `masked` construct: true on thread `filter` of the team (`master`: thread 0). */
   masked(filter: number): boolean {
-    if (!(Number.isSafeInteger(filter) && filter >= 0)) throw ompError("ClauseValueInvalid", { at: this.region.info.at, clause: "filter", value: String(filter) });
+    if (!(Number.isSafeInteger(filter) && filter >= 0)) throw ompError("MaskedFilterInvalid", { at: this.region.info.at, value: String(filter) });
     return this.t === filter;
   }
 

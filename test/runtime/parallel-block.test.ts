@@ -122,7 +122,7 @@ try {
     expect(run.stdout).toBe("OMP4005\nOMP4005\n");
   });
 
-  it("a masked filter that is not a thread number throws OMP4003 instead of running nowhere", async () => {
+  it("a masked filter that is not a thread number throws OMP4016 instead of running nowhere", async () => {
     const source = `${printFailure}
 const log = new Int32Array(2);
 const k = log.length / 4;
@@ -139,7 +139,7 @@ try {
 }
 `;
     const run = await runProgram("block-bad-filter", { "main.ts": source }, { OMP_NUM_THREADS: "2" });
-    expect(run.stdout).toMatch(/OMP4003: The parallel loop at main.ts:\d+:3 has filter 0.5/);
+    expect(run.stdout).toMatch(/OMP4016: A 'masked' block of the parallel block at main.ts:\d+:3 has filter 0.5; a filter is a thread number/);
   });
 
   it("a 'for' of a parallel block with more than 2^31 chunks throws OMP4014 instead of overflowing its counter", async () => {
