@@ -25,9 +25,6 @@ export function watch(inputs: readonly string[], options: BuildOptions): number 
   const watchOptions: ts.WatchOptions = { excludeDirectories: [outDir] };
   let roots = collectSources(inputs, [outDir]);
   const onStatus = (d: ts.Diagnostic) => status(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  const host = ts.createWatchCompilerHost(roots, compilerOptions(roots, options.project), ts.sys, ts.createAbstractBuilder, undefined, onStatus, undefined, watchOptions);
-  host.afterProgramCreate = (builder) => rebuild(builder.getProgram(), roots, options);
-  const program = ts.createWatchProgram(host);
   let timer: NodeJS.Timeout | undefined;
   const relist = () => {
     try {
@@ -37,9 +34,14 @@ export function watch(inputs: readonly string[], options: BuildOptions): number 
       reportError(error);
     }
   };
+  // The folders are watched before the first build, which ends by saying it is watching: a file
+  // added as soon as that line appears must be seen.
   const folders = inputs
     .filter((input) => fs.statSync(input).isDirectory())
     .map((folder) => ts.sys.watchDirectory!(path.resolve(folder), () => { clearTimeout(timer); timer = setTimeout(relist, SETTLE_MS); }, true, watchOptions));
+  const host = ts.createWatchCompilerHost(roots, compilerOptions(roots, options.project), ts.sys, ts.createAbstractBuilder, undefined, onStatus, undefined, watchOptions);
+  host.afterProgramCreate = (builder) => rebuild(builder.getProgram(), roots, options);
+  const program = ts.createWatchProgram(host);
   const stop = () => {
     clearTimeout(timer);
     for (const folder of folders) folder.close();
