@@ -4,7 +4,7 @@
  * and prints a table of median kernel times, the speedup and whether the results match.
  *
  *   npm run examples            (after npm ci)
- *   npm run examples -- --quick (one process per figure instead of three, and few runs in each:
+ *   npm run examples -- --quick (one process per figure instead of three, and one run in each:
  *                               to check that everything works, not for the timings)
  */
 import fs from "node:fs";
@@ -19,7 +19,7 @@ const out = path.join(root, ".tmp", "examples");
 const quick = process.argv.includes("--quick");
 const processes = quick ? 1 : 3;
 
-/** An example's median kernel time and checksum over the processes (with --quick, one process of few runs each). */
+/** An example's median kernel time and checksum over the processes (with --quick, one process of one run each). */
 const measure = (program: Program) => timeKernel(quick ? { ...program, env: { ...program.env, TIMING_QUICK: "1" } } : program, root, processes);
 
 function main(): void {

@@ -5,17 +5,17 @@
  * promise (the piscina benchmarks do); one that returns a number is timed without awaiting anything.
  */
 export async function report(name: string, kernel: () => number | Promise<number>): Promise<void> {
-  // TIMING_QUICK=1 (set by `npm run examples -- --quick`) checks the results with a few runs, not timings worth reading.
+  // TIMING_QUICK=1 (set by `npm run examples -- --quick`) checks the result with one run, not timings worth reading.
   const quick = process.env.TIMING_QUICK === "1";
   const warm = performance.now();
-  for (let r = 0; r < (quick ? 1 : 3) || (!quick && performance.now() - warm < 300); r++) {
+  for (let r = 0; r < (quick ? 0 : 3) || (!quick && performance.now() - warm < 300); r++) {
     const result = kernel();
     if (typeof result !== "number") await result;
   }
   const times: number[] = [];
   let checksum = 0;
   const start = performance.now();
-  while (times.length < (quick ? 3 : 7) || (!quick && performance.now() - start < 1000)) {
+  while (times.length < (quick ? 1 : 7) || (!quick && performance.now() - start < 1000)) {
     const t = performance.now();
     const result = kernel();
     checksum = typeof result === "number" ? result : await result;

@@ -44,9 +44,9 @@ for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum], ["
   console.log("BEGIN " + name);
   for (let w = 0; w < 5; w++) {
     sample(before);
-    for (let r = 0; r < 20000; r++) total += region(data);
+    for (let r = 0; r < 10000; r++) total += region(data);
     sample(used);
-    for (let t = 0; t < p; t++) windows[t]!.push((used[t]! - before[t]!) / 20000);
+    for (let t = 0; t < p; t++) windows[t]!.push((used[t]! - before[t]!) / 10000);
   }
   console.log("END " + name);
   const perRegion = windows.map((list) => list.sort((a, b) => a - b)[2]!);
@@ -60,7 +60,7 @@ for (const [name, region] of [["static", staticSum], ["dynamic", dynamicSum], ["
     expect(window.split("\n").filter((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark)/i.test(l)), `collections during the ${name} regions`).toEqual([]);
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT ") && l.includes(`"${name}"`))!;
     const result = JSON.parse(line.slice(7)) as { total: number; perRegion: number[] };
-    expect(result.total).toBe(128 * 160000);
+    expect(result.total).toBe(128 * 110000);
     for (const bytes of result.perRegion) expect(bytes, `${name}: heap bytes per region, per thread ${result.perRegion.join(", ")}`).toBeLessThan(1);
   }
 }, 120_000);
