@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildParallel, buildSequential, root } from "./harness/build.js";
-import { timeKernel, type Program } from "./harness/child.js";
+import { timeKernels, type Program, type Timing } from "./harness/child.js";
 import { ms, printTable, times } from "./harness/table.js";
 
 const out = path.join(root, ".tmp", "examples");
@@ -19,8 +19,8 @@ const out = path.join(root, ".tmp", "examples");
 const quick = process.argv.includes("--quick");
 const processes = quick ? 1 : 3;
 
-/** An example's median kernel time and checksum over the processes (with --quick, one process of one run each). */
-const measure = (program: Program) => timeKernel(quick ? { ...program, env: { ...program.env, TIMING_QUICK: "1" } } : program, root, processes);
+/** An example's median kernel times and checksums over the processes, taken in rounds (with --quick, one process of one run each). */
+const measure = (programs: Program[]) => timeKernels(quick ? programs.map((p) => ({ ...p, env: { ...p.env, TIMING_QUICK: "1" } })) : programs, root, processes);
 
 function main(): void {
   fs.rmSync(out, { recursive: true, force: true });
@@ -33,9 +33,7 @@ function main(): void {
   for (const program of programs) {
     const js = program.replace(/\.ts$/, ".js");
     process.stderr.write(`running ${program}…\n`);
-    const seq = measure({ file: path.join(out, "sequential", js) });
-    const one = measure({ file: path.join(out, "parallel", js), env: { OMP_NUM_THREADS: "1" } });
-    const par = measure({ file: path.join(out, "parallel", js) });
+    const [seq, one, par] = measure([{ file: path.join(out, "sequential", js) }, { file: path.join(out, "parallel", js), env: { OMP_NUM_THREADS: "1" } }, { file: path.join(out, "parallel", js) }]) as [Timing, Timing, Timing];
     const match = seq.checksum === par.checksum && seq.checksum === one.checksum;
     allMatch &&= match;
     rows.push([program.replace(/\.ts$/, ""), ms(seq.ms), ms(one.ms), ms(par.ms), times(seq.ms / par.ms), match ? "match" : `DIFFER (${seq.checksum} vs ${par.checksum})`]);

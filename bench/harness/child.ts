@@ -51,8 +51,23 @@ export function median<T>(items: readonly T[], by: (item: T) => number): T {
   return sorted[(sorted.length - 1) >> 1]!;
 }
 
-/** A kernel program's median time per run (ms) and the checksum that run printed, over `processes` processes (its first RESULT line). */
-export function timeKernel(program: Program, root: string, processes: number): { ms: number; checksum: number } {
-  const line = runMedian(program, root, processes)[0]!;
-  return { ms: Number(line.ms), checksum: Number(line.checksum) };
+/** One kernel measurement: median time per run (ms) and the checksum that run printed. */
+export interface Timing {
+  readonly ms: number;
+  readonly checksum: number;
+}
+
+/**
+ * Kernel programs' median times per run (ms) and the checksums those runs printed (their first
+ * RESULT line), over `processes` processes each, taken in rounds: one process of each program, then
+ * the next round. A machine whose speed changes during the run (a VM's core that a neighbour takes
+ * for a while) then slows every program alike, and the ratios between them stay meaningful.
+ */
+export function timeKernels(programs: readonly Program[], root: string, processes: number): Timing[] {
+  const runs: ResultLine[][] = programs.map(() => []);
+  for (let round = 0; round < processes; round++) programs.forEach((program, i) => runs[i]!.push(runOnce(program, root)[0]!));
+  return runs.map((lines) => {
+    const line = median(lines, measurement);
+    return { ms: Number(line.ms), checksum: Number(line.checksum) };
+  });
 }

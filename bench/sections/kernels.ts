@@ -1,14 +1,8 @@
 import path from "node:path";
 import { root } from "../harness/build.js";
-import { timeKernel, type Program } from "../harness/child.js";
+import { timeKernels, type Program, type Timing } from "../harness/child.js";
 import { ms, printTable, times } from "../harness/table.js";
 import type { Setup } from "./setup.js";
-
-/** One kernel measurement: median time and the checksum the run printed. */
-export interface Timing {
-  readonly ms: number;
-  readonly checksum: number;
-}
 
 /** A kernel's figures in every configuration that ran. */
 export interface KernelFigures {
@@ -36,16 +30,23 @@ const ROWS = [
 
 /** Runs every kernel sequentially, with tsomp on each team size, with piscina and in C, and prints their table. */
 export function runKernels(setup: Setup): KernelFigures[] {
-  const time = (program: Program): Timing => timeKernel(program, root, setup.runs);
   const figures = ROWS.map((row): KernelFigures => {
     process.stderr.write(`kernel ${row.name}…\n`);
     const args = row.arg ? [row.arg] : [];
     const js = `${row.program}.js`;
-    const sequential = time({ file: path.join(setup.out, "sequential", "bench", "kernels", js), args });
-    const tsomp = new Map(setup.threads.map((p) => [p, time({ file: path.join(setup.out, "parallel", "bench", "kernels", js), args, env: { OMP_NUM_THREADS: String(p) } })]));
-    const piscina = row.piscina ? time({ file: path.join(setup.out, "sequential", "bench", "piscina", "kernels.js"), args: [row.program], env: { OMP_NUM_THREADS: String(setup.cores) } }) : undefined;
-    const c = new Map<number, Timing>();
-    if ("dir" in setup.c) for (const p of [1, setup.cores]) c.set(p, time({ file: path.join(setup.c.dir, row.program), native: true, args, env: { OMP_NUM_THREADS: String(p) } }));
+    const cDir = "dir" in setup.c ? setup.c.dir : undefined;
+    const cThreads = cDir === undefined ? [] : [1, setup.cores];
+    const programs: Program[] = [
+      { file: path.join(setup.out, "sequential", "bench", "kernels", js), args },
+      ...setup.threads.map((p) => ({ file: path.join(setup.out, "parallel", "bench", "kernels", js), args, env: { OMP_NUM_THREADS: String(p) } })),
+      ...(row.piscina ? [{ file: path.join(setup.out, "sequential", "bench", "piscina", "kernels.js"), args: [row.program], env: { OMP_NUM_THREADS: String(setup.cores) } }] : []),
+      ...(cDir === undefined ? [] : cThreads.map((p) => ({ file: path.join(cDir, row.program), native: true, args, env: { OMP_NUM_THREADS: String(p) } }))),
+    ];
+    const timings = timeKernels(programs, root, setup.runs);
+    const sequential = timings.shift()!;
+    const tsomp = new Map(setup.threads.map((p) => [p, timings.shift()!]));
+    const piscina = row.piscina ? timings.shift() : undefined;
+    const c = new Map(cThreads.map((p) => [p, timings.shift()!]));
     const all = [sequential, ...tsomp.values(), ...(piscina ? [piscina] : []), ...c.values()];
     const match = all.every((t) => Math.abs(t.checksum - sequential.checksum) <= 1e-9 * Math.max(1, Math.abs(sequential.checksum)));
     return { name: row.name, sequential, tsomp, ...(piscina ? { piscina } : {}), c, match };
