@@ -99,26 +99,26 @@ const RANGE_WRITES = new Set(["fill", "set", "copyWithin", "sort", "reverse"]);
 export interface RaceReporter {
   /** A proven race (OMP3031) at `a`, with the other access as a note. */
   error(a: ElementAccess, detail: string, fix: string, other?: ElementAccess): void;
-  /** An unproven access (OMP3032), unless it is under `assume independent`; `units` says what may collide ("iterations", "threads"). */
-  warn(a: ElementAccess, reason: string, units?: string): void;
+  /** An unproven access (OMP3032), unless it is under `assume independent`; `units` says what may collide ("iterations", "threads"), `other` the access it may collide with (a note). */
+  warn(a: ElementAccess, reason: string, units?: string, other?: ElementAccess): void;
 }
 
 /** A reporter that says each access once. */
 export function raceReporter(ctx: RaceContext): RaceReporter {
   const reported = new Set<ts.Node>();
   const text = (a: ElementAccess) => a.node.getText(ctx.sourceFile);
+  const otherAccess = (other: ElementAccess | undefined) => (other ? [{ ...spanOf(other.node, ctx), message: `The other access, '${text(other)}'.` }] : undefined);
   return {
     error(a, detail, fix, other) {
       if (reported.has(a.node)) return;
       reported.add(a.node);
-      const related = other ? [{ ...spanOf(other.node, ctx), message: `The other access, '${text(other)}'.` }] : undefined;
-      if (ctx.simd) ctx.report(createDiagnostic("SimdDependence", { detail }, spanOf(a.node, ctx), related));
-      else ctx.report(createDiagnostic("RaceProven", { detail, fix }, spanOf(a.node, ctx), related));
+      if (ctx.simd) ctx.report(createDiagnostic("SimdDependence", { detail }, spanOf(a.node, ctx), otherAccess(other)));
+      else ctx.report(createDiagnostic("RaceProven", { detail, fix }, spanOf(a.node, ctx), otherAccess(other)));
     },
-    warn(a, reason, units = "iterations") {
+    warn(a, reason, units = "iterations", other) {
       if (reported.has(a.node) || a.assumed || ctx.simd) return;
       reported.add(a.node);
-      ctx.report(createDiagnostic("RaceUnproven", { access: text(a), reason, units }, spanOf(a.node, ctx)));
+      ctx.report(createDiagnostic("RaceUnproven", { access: text(a), reason, units }, spanOf(a.node, ctx), otherAccess(other)));
     },
   };
 }

@@ -326,11 +326,11 @@ function byIteration(p: Polynomial, v: string, lower: ts.Expression, step: numbe
   return add(add(rest, scale(start, c)), new Map([["#k", c * step]]));
 }
 
-/** A reporter that warns where `reporter` would report a proven race, saying why it cannot be sure. */
+/** A reporter that warns where `reporter` would report a proven race, saying why it cannot be sure, with the other access as a note. */
 function demoted(reporter: RaceReporter): RaceReporter {
   return {
-    error: (a, detail) => reporter.warn(a, `${detail.replace(/\.$/, "")}, unless the locks, flags or waits with which the block orders its threads by hand keep them apart (tsomp does not follow those)`, "threads"),
-    warn: (a, reason, units) => reporter.warn(a, reason, units),
+    error: (a, detail, _fix, other) => reporter.warn(a, `${detail.replace(/\.$/, "")}, unless the locks, flags or waits with which the block orders its threads by hand keep them apart (tsomp does not follow those)`, "threads", other),
+    warn: (a, reason, units, other) => reporter.warn(a, reason, units, other),
   };
 }
 
