@@ -51,6 +51,13 @@ export function median<T>(items: readonly T[], by: (item: T) => number): T {
   return sorted[(sorted.length - 1) >> 1]!;
 }
 
+/** Runs each program in `processes` processes, one process of each program per round; returns each program's first RESULT lines, one per process. */
+export function runInRounds(programs: readonly Program[], root: string, processes: number): ResultLine[][] {
+  const runs: ResultLine[][] = programs.map(() => []);
+  for (let round = 0; round < processes; round++) programs.forEach((program, i) => runs[i]!.push(runOnce(program, root)[0]!));
+  return runs;
+}
+
 /** One kernel measurement: median time per run (ms) and the checksum that run printed. */
 export interface Timing {
   readonly ms: number;
@@ -64,9 +71,7 @@ export interface Timing {
  * for a while) then slows every program alike, and the ratios between them stay meaningful.
  */
 export function timeKernels(programs: readonly Program[], root: string, processes: number): Timing[] {
-  const runs: ResultLine[][] = programs.map(() => []);
-  for (let round = 0; round < processes; round++) programs.forEach((program, i) => runs[i]!.push(runOnce(program, root)[0]!));
-  return runs.map((lines) => {
+  return runInRounds(programs, root, processes).map((lines) => {
     const line = median(lines, measurement);
     return { ms: Number(line.ms), checksum: Number(line.checksum) };
   });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { root } from "../harness/build.js";
-import { median, runOnce, type ResultLine } from "../harness/child.js";
+import { median, runInRounds } from "../harness/child.js";
 import { ms, printTable } from "../harness/table.js";
 import type { Setup } from "./setup.js";
 
@@ -25,10 +25,7 @@ export function runFirstResult(setup: Setup): FirstFigures[] {
     { name: "tsomp schedule(dynamic)", build: "parallel", arg: "dynamic" },
     { name: "tsomp schedule(static)", build: "parallel", arg: "static" },
   ];
-  const lines = programs.map((): ResultLine[] => []);
-  for (let round = 0; round < 5; round++) {
-    programs.forEach(({ build, arg }, i) => lines[i]!.push(runOnce({ file: file(build), args: [arg], env: { OMP_NUM_THREADS: String(setup.cores) } }, root)[0]!));
-  }
+  const lines = runInRounds(programs.map(({ build, arg }) => ({ file: file(build), args: [arg], env: { OMP_NUM_THREADS: String(setup.cores) } })), root, 5);
   const figures = programs.map(({ name }, i): FirstFigures => ({
     name,
     sinceStart: Number(median(lines[i]!, (l) => Number(l.sinceStart)).sinceStart),

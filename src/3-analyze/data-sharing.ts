@@ -157,7 +157,7 @@ function applyClauses(symbol: ts.Symbol, refs: readonly Reference[], role: Claus
   const clauses = role.clauses;
   const is = (id: ts.Identifier) => ctx.checker.getSymbolAtLocation(id) === symbol;
   if (clauses.has("reduction")) {
-    reduction(symbol, refs, role, declaredType, typeText, out, ctx);
+    reduction(symbol, refs, role, declaredType, family, typeText, out, ctx);
     return;
   }
   if (clauses.has("shared")) {
@@ -226,9 +226,8 @@ function assignmentOf(id: ts.Identifier): ts.Expression {
   return n as ts.Expression;
 }
 
-function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, declaredType: ts.Type, typeText: string, out: Sharing, ctx: SharingContext): void {
+function reduction(symbol: ts.Symbol, refs: readonly Reference[], role: ClauseRoles, declaredType: ts.Type, family: TypeFamily, typeText: string, out: Sharing, ctx: SharingContext): void {
   const op = role.operator!;
-  const family = typeFamily(declaredType, ctx.checker);
   const element = family === "typed-array" ? typedArrayElement(declaredType, ctx.checker) : undefined;
   if (element) {
     if (!(op in IDENTITY[element])) {

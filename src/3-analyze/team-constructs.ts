@@ -76,7 +76,7 @@ export function bindTeamConstructs(directives: readonly Directive[], ctx: TeamCo
         break;
       }
       const condition = name !== "masked" ? conditionOf(p, from) : undefined;
-      if (condition && dependsOnThreadNumber(condition, ctx.checker, 0)) {
+      if (condition && dependsOnThreadNumber(condition, ctx.checker)) {
         problem = { outer: `a condition on the thread number ('${condition.getText(ctx.sourceFile)}')`, reason: "threads that skip it would leave the others waiting for them forever." };
         break;
       }
@@ -132,6 +132,6 @@ function conditionOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
 }
 
 /** True when an expression uses omp_get_thread_num, directly or through a variable initialized from such a use. */
-export function dependsOnThreadNumber(expression: ts.Node, checker: ts.TypeChecker, depth: number): boolean {
-  return mentionsThrough(expression, checker, (name) => name === "omp_get_thread_num", depth);
+export function dependsOnThreadNumber(expression: ts.Node, checker: ts.TypeChecker): boolean {
+  return mentionsThrough(expression, checker, (name) => name === "omp_get_thread_num");
 }

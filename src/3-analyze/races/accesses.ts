@@ -2,7 +2,7 @@ import ts from "../../typescript.cjs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { skipParens, spanOf } from "../loop-shape.js";
 import { assignedIn, assignmentTarget } from "../references.js";
-import { declarationOf, variableKind } from "../scope.js";
+import { contains, declarationOf, variableKind } from "../scope.js";
 import { typeFamily } from "../type-family.js";
 import type { NameRole, NotPolynomial, Polynomial } from "./index-form.js";
 import { memoryRoot, sameMemory } from "./memory.js";
@@ -78,7 +78,7 @@ function sharedThrough(
   const root = symbol && memoryRoot(symbol, { sourceFile: node.getSourceFile(), checker });
   const declaration = root && declarationOf(root);
   // A followed function's own arrays are its own (a fresh one per call).
-  if (declaration && active.some((f) => f.body.pos <= declaration.pos && declaration.end <= f.body.end)) return undefined;
+  if (declaration && active.some((f) => contains(f.body, declaration))) return undefined;
   if (!symbol || !root || !declaration || isOwn(root, declaration) || reducedArrays.has(symbol) || typeFamily(checker.getTypeAtLocation(id), checker) !== "typed-array") return undefined;
   const aliases = [named!, ...active.flatMap((f) => [...f.views].filter(([p]) => p === named).map(([, v]) => v))].filter((s) => s !== symbol);
   const other = aliases.length > 0 ? { aliases } : {};
@@ -195,7 +195,7 @@ function callsItself(body: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker):
 export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, active: readonly CalledFunction[]): NameRole | undefined {
   const symbol = checker.getSymbolAtLocation(id);
   const declaration = symbol?.valueDeclaration;
-  const fn = declaration && active.find((f) => f.declaration.pos <= declaration.pos && declaration.end <= f.declaration.end);
+  const fn = declaration && active.find((f) => contains(f.declaration, declaration));
   if (!fn || !symbol) return undefined;
   const assigned = assignedIn(fn.body, symbol, checker);
   const argument = fn.values.get(symbol);
@@ -210,7 +210,7 @@ export function calleeNameRole(id: ts.Identifier, checker: ts.TypeChecker, activ
 
 
 /** The variable a name of a followed function stands for: through its parameters to the caller's variables, innermost call first. */
-export function throughCalls(symbol: ts.Symbol, active: readonly CalledFunction[]): ts.Symbol {
+function throughCalls(symbol: ts.Symbol, active: readonly CalledFunction[]): ts.Symbol {
   let s = symbol;
   for (let k = active.length - 1; k >= 0; k--) s = active[k]!.arguments.get(s) ?? s;
   return s;

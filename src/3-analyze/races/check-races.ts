@@ -9,7 +9,6 @@ import { lockedStatements } from "./locked-statements.js";
 import { dependsOnThreadNumber } from "../team-constructs.js";
 import { innerRanges, literalConst, loopParallelNames, onlyOnce, rangesOfRoles, TEAM_SIZE, THREAD_NUMBER, type InnerRange } from "./proofs.js";
 
-export type { RaceContext } from "./accesses.js";
 
 /**
  * Checks that different iterations of a parallel loop (SPEC §6) never touch the same element of a
@@ -51,12 +50,13 @@ export function checkRaces(shape: LoopShape, reducedArrays: ReadonlySet<ts.Symbo
   const same = (w: ElementAccess, x: ElementAccess) => shareMemory(w, x, ctx);
   const reporter = raceReporter(ctx);
   // A write indexed by the thread number alone is each thread's own element: the thread's iterations run one after another.
-  const names = (a: ElementAccess) => (isPolynomial(a.index) ? [...a.index.keys()].flatMap(namesOf) : []);
-  const byThread = (a: ElementAccess) => names(a).includes(THREAD_NUMBER);
-  for (const a of checked.filter((a) => a.write && byThread(a) && names(a).some((n) => parallel.has(n)))) {
+  const names = new Map(checked.map((a) => [a, isPolynomial(a.index) ? [...a.index.keys()].flatMap(namesOf) : []]));
+  const byThread = (a: ElementAccess) => names.get(a)!.includes(THREAD_NUMBER);
+  const byLoop = (a: ElementAccess) => names.get(a)!.some((n) => parallel.has(n));
+  for (const a of checked.filter((a) => a.write && byThread(a) && byLoop(a))) {
     reporter.warn(a, "the index mixes the loop variable with the thread number, which differ in unrelated ways");
   }
-  judgeWrites(checked, checked.filter((a) => a.write && byThread(a) && !names(a).some((n) => parallel.has(n))), threadGroup(innerRange, () => true), same, reporter, text);
+  judgeWrites(checked, checked.filter((a) => a.write && byThread(a) && !byLoop(a)), threadGroup(innerRange, () => true), same, reporter, text);
   judgeWrites(
     checked,
     checked.filter((a) => a.write && !byThread(a)),
@@ -95,11 +95,14 @@ export function regionNameRole(id: ts.Identifier, body: ts.Node, threadScope: ts
   const symbol = checker.getSymbolAtLocation(id);
   const declaration = symbol && declarationOf(symbol);
   if (!symbol || !declaration) return { kind: "unknown", why: `'${id.text}' is not a variable tsomp can follow` };
-  const own = contains(threadScope, declaration) || contains(body, declaration);
-  if (own && ts.isVariableDeclaration(declaration) && declaration.initializer && (variableKind(declaration) === "const" || !assignedIn(contains(body, declaration) ? body : threadScope, symbol, checker))) {
+  const inBody = contains(body, declaration);
+  const own = inBody || contains(threadScope, declaration);
+  let assignedInBody: boolean | undefined;
+  const changesInBody = () => (assignedInBody ??= assignedIn(body, symbol, checker));
+  if (own && ts.isVariableDeclaration(declaration) && declaration.initializer && (variableKind(declaration) === "const" || !(inBody ? changesInBody() : assignedIn(threadScope, symbol, checker)))) {
     return { kind: "alias", initializer: declaration.initializer };
   }
-  if (assignedIn(body, symbol, checker)) {
+  if (changesInBody()) {
     const name = `${id.text}@${declaration.pos}`;
     const range = innerRange(name);
     if (range?.byTeam && ts.isVariableDeclaration(declaration) && declaration.initializer) return { kind: "alias", initializer: declaration.initializer };
@@ -109,7 +112,7 @@ export function regionNameRole(id: ts.Identifier, body: ts.Node, threadScope: ts
     // Bounds that move with a parallel name would make an index that does not name it differ between units all the same.
     if (range?.lower && range.upper && !boundsMentionParallel(declaration, isParallel, checker)) return { kind: "inner", name, ...range };
     if (range) return { kind: "unknown", why: range.lower && range.upper ? `the range of '${id.text}' depends on the loop variable` : `tsomp cannot read the bounds of '${id.text}'` };
-    return { kind: "unknown", why: contains(body, declaration) ? `'${id.text}' is a variable of the body that tsomp does not follow` : `'${id.text}' changes inside the loop` };
+    return { kind: "unknown", why: inBody ? `'${id.text}' is a variable of the body that tsomp does not follow` : `'${id.text}' changes inside the loop` };
   }
   if (own && !uniformLoopVariable(declaration, checker)) return { kind: "unknown", why: `'${id.text}' may differ between threads` };
   return literalConst(declaration) ?? { kind: "invariant" };
@@ -126,7 +129,12 @@ function boundsMentionParallel(declaration: ts.Node, isParallel: (name: string) 
 function uniformLoopVariable(declaration: ts.Node, checker: ts.TypeChecker): boolean {
   const loop = declaration.parent?.parent;
   if (!ts.isVariableDeclaration(declaration) || !loop || !ts.isForStatement(loop) || loop.initializer !== declaration.parent) return false;
-  return ![loop.initializer, loop.condition, loop.incrementor].some((part) => part && dependsOnThreadNumber(part, checker, 0));
+  return headerSameOnEveryThread(loop, checker);
+}
+
+/** True when a `for` loop's start, test and step do not depend on the thread number: every thread runs it alike. */
+export function headerSameOnEveryThread(loop: ts.ForStatement, checker: ts.TypeChecker): boolean {
+  return ![loop.initializer, loop.condition, loop.incrementor].some((part) => part && dependsOnThreadNumber(part, checker));
 }
 
 /** The threads of a team as units: the thread number is what differs between them. */

@@ -4,7 +4,7 @@ import { accessOf } from "../references.js";
 import { dependsOnThreadNumber } from "../team-constructs.js";
 import type { WorkshareAnalysis } from "../types.js";
 import { calledFunction, calleeNameRole, raceReporter, shareMemory, sharedElement, type CalledFunction, type ElementAccess, type RaceContext, type RaceReporter } from "./accesses.js";
-import { regionNameRole, threadGroup } from "./check-races.js";
+import { headerSameOnEveryThread, regionNameRole, threadGroup } from "./check-races.js";
 import { add, constantOf, indexPolynomial, isConstant, isPolynomial, namesOf, samePolynomial, scale, splitBy, type NameRole, type NotPolynomial, type Polynomial } from "./index-form.js";
 import { judgeWrites } from "./judge.js";
 import { lockedStatements, ordersThreadsByHand } from "./locked-statements.js";
@@ -116,13 +116,13 @@ export function checkTeamRaces(
       if (one.name === "single" && !one.clauses.some((c) => c.kind === "nowait")) barrier();
       return;
     }
-    if (ts.isSwitchStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker, 0)) {
+    if (ts.isSwitchStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker)) {
       visit(node.expression, runner, under);
       visit(node.caseBlock, { kind: "team", some: true }, under);
       passBarriersBefore(node.end);
       return;
     }
-    if (ts.isIfStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker, 0)) {
+    if (ts.isIfStatement(node) && runner.kind === "team" && dependsOnThreadNumber(node.expression, ctx.checker)) {
       const only = threadEquality(node.expression, role);
       visit(node.expression, runner, under);
       visit(node.thenStatement, only && !only.negated ? { kind: "one", thread: only.thread, where: `in the branch of thread ${only.thread}` } : { kind: "team", some: true }, under);
@@ -136,7 +136,7 @@ export function checkTeamRaces(
       const fixed = isPolynomial(index) && [...index.keys()].every((m) => namesOf(m).every((n) => !varying.has(n)));
       accesses.push({ ...element, node: node as ts.Expression, index, assumed: under, phase, loops: iterations, lock, runner, fixed });
     }
-    if (!isIteration(node)) {
+    if (!ts.isIterationStatement(node, false)) {
       ts.forEachChild(node, (c) => visit(c, runner, under));
       passBarriersBefore(node.end);
       // The accesses of a function of this file that the block calls are the block's (barriers cannot stand in it).
@@ -243,11 +243,6 @@ function where(r: Runner): string {
   return "in a 'for' loop";
 }
 
-/** True for statements that repeat their body: a barrier inside joins the stretch after it with the one before. */
-function isIteration(node: ts.Node): boolean {
-  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
-}
-
 /**
  * Whether two accesses may run at the same time on different threads as far as barriers go: in
  * the same stretch, or in the last and first stretches of a sequential loop around barriers, whose
@@ -279,7 +274,7 @@ function mayMeet(a: TeamAccess, b: TeamAccess, varying: ReadonlySet<string>, ite
 function uniformStep(node: ts.Node, checker: ts.TypeChecker): { variable: string; step: number } | undefined {
   if (!ts.isForStatement(node) || !node.initializer || !ts.isVariableDeclarationList(node.initializer)) return undefined;
   const d = node.initializer.declarations[0];
-  if (!d || !ts.isIdentifier(d.name) || [node.initializer, node.condition, node.incrementor].some((p) => p && dependsOnThreadNumber(p, checker, 0))) return undefined;
+  if (!d || !ts.isIdentifier(d.name) || !headerSameOnEveryThread(node, checker)) return undefined;
   const step = readStep(node.incrementor, d.name.text)?.literal;
   return step === undefined ? undefined : { variable: `${d.name.text}@${d.pos}`, step };
 }
@@ -330,7 +325,7 @@ function byIteration(p: Polynomial, v: string, lower: ts.Expression, step: numbe
 function demoted(reporter: RaceReporter): RaceReporter {
   return {
     error: (a, detail, _fix, other) => reporter.warn(a, `${detail.replace(/\.$/, "")}, unless the locks, flags or waits with which the block orders its threads by hand keep them apart (tsomp does not follow those)`, "threads", other),
-    warn: (a, reason, units, other) => reporter.warn(a, reason, units, other),
+    warn: reporter.warn,
   };
 }
 

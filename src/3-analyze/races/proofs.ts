@@ -137,7 +137,7 @@ function tripCount(level: LoopLevel, checker: ts.TypeChecker): Polynomial | unde
 }
 
 /** The verdict on a write and another access to the same array. */
-export type Comparison =
+type Comparison =
   | { readonly kind: "apart" }
   | { readonly kind: "race"; readonly from: string; readonly to: string }
   | { readonly kind: "unknown"; readonly why: string };
